@@ -1,0 +1,125 @@
+# gov.infomgmt: the two commands a newcomer needs are `make start` and `make test`.
+# `make help` lists the rest.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/pip
+
+# The server and the site; override on the command line or in the environment.
+HOST ?= localhost
+PORT ?= 8080
+SITE_ID ?= gov
+ADMIN_USER ?= admin
+ADMIN_PASSWORD ?= admin
+export SITE_ID ADMIN_USER ADMIN_PASSWORD
+
+INSTANCE := $(CURDIR)/instance
+ZOPE_CONF := $(INSTANCE)/etc/zope.conf
+VAR := $(INSTANCE)/var
+export GOV_INSTANCE_HOME := $(INSTANCE)
+SITE_MARKER := $(VAR)/.site-$(SITE_ID)
+
+PACKAGE_DIR := src/gov/infomgmt
+LOCALES := $(PACKAGE_DIR)/locales
+
+.PHONY: help
+help: ## Show the make targets
+	@grep -E '^[a-zA-Z_.-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  %-16s %s\n", $$1, $$2}'
+
+# ---------------------------------------------------------------- install
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python constraints.txt requirements.txt setup.py
+	$(PIP) install --quiet -c constraints.txt pip setuptools wheel
+	$(PIP) install --quiet -r requirements.txt
+	@touch $@
+
+.PHONY: install
+install: $(VENV)/.installed ## Create .venv and install the pinned packages
+
+$(VAR):
+	mkdir -p $(VAR)/filestorage $(VAR)/blobstorage $(VAR)/log $(VAR)/cache
+
+.PHONY: instance
+instance: install $(VAR) ## Prepare the Zope instance (instance/var)
+
+# ---------------------------------------------------------------- site
+
+$(SITE_MARKER):
+	@$(MAKE) --no-print-directory instance
+	$(BIN)/zconsole run $(ZOPE_CONF) scripts/create_site.py --demo
+	@touch $@
+
+.PHONY: site
+site: $(SITE_MARKER) ## Create the site with demo content if it is missing
+
+.PHONY: create-site
+create-site: instance ## Create the site without demo content (for production)
+	$(BIN)/zconsole run $(ZOPE_CONF) scripts/create_site.py
+	@touch $(SITE_MARKER)
+
+.PHONY: upgrade
+upgrade: instance ## Run the add-on's pending upgrade steps on the site (server stopped)
+	$(BIN)/zconsole run $(ZOPE_CONF) scripts/create_site.py --upgrade
+
+.PHONY: start
+start: instance site ## Install, create the site with demo content if missing, and serve it
+	@echo ""
+	@echo "  gov.infomgmt: http://localhost:$(PORT)/$(SITE_ID)"
+	@echo "  Zope administrator: $(ADMIN_USER) / (ADMIN_PASSWORD, default admin)"
+	@echo "  Demo users (password demo-2026): webmaster, editor, archivist, itstaff, staff"
+	@echo "  (see README.md); Ctrl-C stops the server."
+	@echo ""
+	$(BIN)/runwsgi $(INSTANCE)/etc/zope.ini http_host=$(HOST) http_port=$(PORT)
+
+# ---------------------------------------------------------------- quality
+
+.PHONY: test
+test: install ## Run the whole test suite
+	$(BIN)/pytest
+
+.PHONY: lint
+lint: install ## Check the code style (ruff, zpretty)
+	$(BIN)/ruff check src tests scripts
+	$(BIN)/ruff format --check src tests scripts
+	find src instance/etc -name '*.zcml' -o -name '*.xml' -o -name '*.pt' | grep -v '/var/' | xargs $(BIN)/zpretty --check
+
+.PHONY: format
+format: install ## Rewrite the code in the project's style
+	$(BIN)/ruff check --fix-only src tests scripts
+	$(BIN)/ruff format src tests scripts
+	find src instance/etc -name '*.zcml' -o -name '*.xml' -o -name '*.pt' | grep -v '/var/' | xargs $(BIN)/zpretty -i
+
+# ---------------------------------------------------------------- i18n
+
+.PHONY: i18n
+i18n: install ## Rebuild the .pot from the code and sync the zh_CN catalogue
+	$(BIN)/i18ndude rebuild-pot --pot $(LOCALES)/gov.infomgmt.pot --create gov.infomgmt $(PACKAGE_DIR)
+	$(BIN)/i18ndude sync --pot $(LOCALES)/gov.infomgmt.pot $(LOCALES)/zh_CN/LC_MESSAGES/gov.infomgmt.po
+
+# ---------------------------------------------------------------- buildout
+
+versions.cfg: constraints.txt ## Regenerate buildout's versions.cfg from constraints.txt
+	$(BIN)/python scripts/constraints_to_versions.py constraints.txt > $@
+
+.PHONY: buildout
+buildout: versions.cfg ## Build the classic buildout (bin/instance) from the same pins
+	test -x bin/buildout || { $(PYTHON) -m venv . && bin/pip install --quiet -c constraints.txt zc.buildout setuptools wheel; }
+	bin/buildout
+
+# ---------------------------------------------------------------- clean
+
+.PHONY: clean
+clean: ## Remove .venv and build files (keeps the database)
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .ruff_cache
+
+.PHONY: clean-data
+clean-data: ## Delete the site's database, blobs and logs (asks first)
+	@read -p "Delete $(VAR) with the database and blobs? [y/N] " answer && [ "$$answer" = y ]
+	rm -rf $(VAR)

@@ -1,0 +1,12 @@
+"""gov.infomgmt: government information management and disclosure on Plone."""
+
+from zope.i18nmessageid import MessageFactory
+
+import logging
+
+
+PACKAGE_NAME = "gov.infomgmt"
+
+_ = MessageFactory(PACKAGE_NAME)
+
+logger = logging.getLogger(PACKAGE_NAME)
