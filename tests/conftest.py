@@ -1,5 +1,11 @@
 """Fixtures for the gov.infomgmt test suite (pytest-plone)."""
 
+import os
+
+
+# Compile the .po files when the ZCML registers them, as the server does.
+os.environ.setdefault("zope_i18n_compile_mo_files", "true")
+
 from gov.infomgmt.testing import DEMO_FUNCTIONAL_TESTING
 from gov.infomgmt.testing import DEMO_INTEGRATION_TESTING
 from gov.infomgmt.testing import FUNCTIONAL_TESTING
