@@ -58,6 +58,7 @@ setup(
     ],
     extras_require={
         "test": [
+            "playwright",
             "plone.app.testing",
             "plone.testing",
             "pytest",

@@ -1,6 +1,6 @@
 """Write buildout's [versions] section from constraints.txt, the one source of pins.
 
-    python scripts/constraints_to_versions.py constraints.txt > versions.cfg
+python scripts/constraints_to_versions.py constraints.txt > versions.cfg
 """
 
 from pathlib import Path

@@ -25,7 +25,9 @@ class TestCatalogues:
     @pytest.mark.parametrize("domain", ["gov.infomgmt", "plone"])
     def test_every_message_translated(self, domain):
         catalog = MessageCatalog(filename=str(ZH_CN / f"{domain}.po"))
-        untranslated = [msgid for msgid, entry in catalog.items() if msgid and not entry.msgstr]
+        untranslated = [
+            msgid for msgid, entry in catalog.items() if msgid and not entry.msgstr
+        ]
         assert untranslated == []
 
     def test_po_matches_pot(self):

@@ -18,8 +18,12 @@ class TestSetupUninstall:
         assert IGovInfomgmtLayer not in browser_layers
 
     def test_bundle_removed(self, portal):
-        bundles = api.portal.get_registry_record("plone.bundles/gov-infomgmt.enabled", default=None)
+        bundles = api.portal.get_registry_record(
+            "plone.bundles/gov-infomgmt.enabled", default=None
+        )
         assert bundles is None
 
     def test_sections_kept(self, portal):
-        assert {"disclosure", "enforcement-archive", "backup-logs"} <= set(portal.objectIds())
+        assert {"disclosure", "enforcement-archive", "backup-logs"} <= set(
+            portal.objectIds()
+        )

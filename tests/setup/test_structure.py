@@ -10,7 +10,7 @@ import pytest
 
 class TestSections:
     @pytest.mark.parametrize(
-        "section_id,title,state",
+        ("section_id", "title", "state"),
         [
             ("disclosure", "政府信息公开", "public"),
             ("enforcement-archive", "行政执法档案", "internal"),
@@ -23,7 +23,7 @@ class TestSections:
         assert api.content.get_state(folder) == state
 
     @pytest.mark.parametrize(
-        "section_id,anonymous_may_view",
+        ("section_id", "anonymous_may_view"),
         [
             ("disclosure", True),
             ("enforcement-archive", False),
@@ -31,18 +31,26 @@ class TestSections:
         ],
     )
     def test_anonymous_view(self, portal, section_id, anonymous_may_view):
-        roles = {p["name"] for p in portal[section_id].rolesOfPermission(View) if p["selected"]}
+        roles = {
+            p["name"]
+            for p in portal[section_id].rolesOfPermission(View)
+            if p["selected"]
+        }
         assert ("Anonymous" in roles) is anonymous_may_view
 
     @pytest.mark.parametrize("section_id", ["enforcement-archive", "backup-logs"])
     def test_internal_sections_not_publishable(self, portal, section_id):
-        transitions = api.portal.get_tool("portal_workflow").getTransitionsFor(portal[section_id])
+        transitions = api.portal.get_tool("portal_workflow").getTransitionsFor(
+            portal[section_id]
+        )
         assert transitions == ()
 
     @pytest.mark.parametrize("section_id", ["enforcement-archive", "backup-logs"])
     def test_internal_folder_inside_stays_internal(self, portal, section_id):
         with api.env.adopt_roles(["Manager"]):
-            sub = api.content.create(container=portal[section_id], type="Folder", title="子目录")
+            sub = api.content.create(
+                container=portal[section_id], type="Folder", title="子目录"
+            )
         assert api.content.get_state(sub) == "internal"
         roles = {p["name"] for p in sub.rolesOfPermission(View) if p["selected"]}
         assert "Anonymous" not in roles
@@ -50,7 +58,9 @@ class TestSections:
 
     def test_reinstall_keeps_content(self, portal):
         with api.env.adopt_roles(["Manager"]):
-            api.content.create(container=portal["disclosure"], type="Document", id="keep-me")
+            api.content.create(
+                container=portal["disclosure"], type="Document", id="keep-me"
+            )
         ensure_structure(portal)
         assert "keep-me" in portal["disclosure"]
         assert [s.id for s in SECTIONS] == [
@@ -70,9 +80,15 @@ class TestLanguageAndTime:
         assert portal.Language() == "zh-cn"
 
     def test_timezone(self, portal):
-        assert api.portal.get_registry_record("plone.portal_timezone") == "Asia/Shanghai"
+        assert (
+            api.portal.get_registry_record("plone.portal_timezone") == "Asia/Shanghai"
+        )
 
     def test_stylesheet_registered(self, portal):
-        css = api.portal.get_registry_record("plone.bundles/gov-infomgmt.csscompilation")
+        css = api.portal.get_registry_record(
+            "plone.bundles/gov-infomgmt.csscompilation"
+        )
         assert css == "++plone++gov.infomgmt/gov-infomgmt.css"
-        assert api.portal.get_registry_record("plone.bundles/gov-infomgmt.enabled") is True
+        assert (
+            api.portal.get_registry_record("plone.bundles/gov-infomgmt.enabled") is True
+        )
