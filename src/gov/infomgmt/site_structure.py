@@ -15,6 +15,7 @@ class Section:
     policy_in: str
     policy_below: str
     exclude_from_nav: bool = False
+    parent: str = ""  # the id of the section it lies in; "" for the site root
 
 
 DISCLOSURE = Section(
@@ -22,7 +23,18 @@ DISCLOSURE = Section(
     title="政府信息公开",
     description="本局主动公开的政府信息目录。",
     policy_in="gov_public_structure",
-    policy_below="gov_public_structure",
+    policy_below="gov_disclosure_full",
+)
+# Work news (工作动态) takes the short review chain: collection, section head,
+# secrecy review, publish. The folder's id is a category id, so items added in it
+# default to that category.
+WORK_NEWS = Section(
+    id="work-news",
+    title="工作动态",
+    description="本局工作动态，经科室负责人审核和保密审查后发布。",
+    policy_in="gov_public_structure",
+    policy_below="gov_disclosure_short",
+    parent=DISCLOSURE.id,
 )
 ENFORCEMENT_ARCHIVE = Section(
     id="enforcement-archive",
@@ -41,7 +53,8 @@ BACKUP_LOGS = Section(
     exclude_from_nav=True,
 )
 
-SECTIONS = (DISCLOSURE, ENFORCEMENT_ARCHIVE, BACKUP_LOGS)
+# Parents before children.
+SECTIONS = (DISCLOSURE, WORK_NEWS, ENFORCEMENT_ARCHIVE, BACKUP_LOGS)
 
 
 def bind_policy(folder, policy_in, policy_below):
@@ -58,10 +71,11 @@ def bind_policy(folder, policy_in, policy_below):
 
 def ensure_section(portal, section):
     """Create one section if it is missing; never touch an existing one's content."""
-    folder = portal.get(section.id)
+    container = portal[section.parent] if section.parent else portal
+    folder = container.get(section.id)
     if folder is None:
         folder = api.content.create(
-            container=portal,
+            container=container,
             type="Folder",
             id=section.id,
             title=section.title,

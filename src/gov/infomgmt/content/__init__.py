@@ -1,0 +1,1 @@
+"""Content types of gov.infomgmt, one module a type."""

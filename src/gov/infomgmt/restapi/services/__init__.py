@@ -1,0 +1,1 @@
+"""REST services, one folder an endpoint."""

@@ -1,0 +1,1 @@
+"""Vocabularies of the disclosure domain: fixed lists of the rules, and the bureau's sections."""

@@ -1,0 +1,94 @@
+"""What happens around a transition of a disclosure item: refusals, formation, the record."""
+
+from datetime import datetime
+from gov.infomgmt import _
+from gov.infomgmt import logger
+from gov.infomgmt.index_numbers import assign_index_number
+from gov.infomgmt.workflow import rules
+from plone import api
+from Products.CMFCore.WorkflowCore import WorkflowException
+from zoneinfo import ZoneInfo
+from zope.globalrequest import getRequest
+from zope.i18n import translate
+
+import transaction
+
+
+CHINA = ZoneInfo("Asia/Shanghai")
+
+# The transition whose date is the item's generation date (第十六条: the sign-off);
+# in the short chain of news items, the last review publishes and so forms the item.
+FORMING_TRANSITIONS = {"sign_off", "sign_off_internal", "approve_and_publish"}
+
+
+class WorkflowRuleViolation(WorkflowException):
+    """A transition refused by a rule of the bureau; the message names the rule."""
+
+    def __init__(self, refusal, message):
+        super().__init__(message)
+        self.refusal = refusal
+
+
+def translated(message):
+    """The message in the language of the current request (Chinese on this site)."""
+    return translate(message, context=getRequest(), target_language=None)
+
+
+def refuse_broken_rules(obj, event):
+    """Stop a transition that breaks a rule, and let nothing of it be written."""
+    if event.transition is None:
+        return
+    user_id = api.user.get_current().getId()
+    comment = (event.kwargs or {}).get("comment", "")
+    refused = rules.refusal(obj, event.transition.getId(), user_id, comment=comment)
+    if refused:
+        # Whoever catches the exception (plone.restapi answers 400) must not
+        # commit what was changed before it, e.g. an effective date.
+        transaction.doom()
+        raise WorkflowRuleViolation(refused, translated(refused.message))
+
+
+def today_in_china():
+    """The calendar date in the bureau's time zone."""
+    return datetime.now(CHINA).date()
+
+
+def form_item(obj, event):
+    """At sign-off the item becomes government information: its date and index number."""
+    if event.transition is None or event.transition.getId() not in FORMING_TRANSITIONS:
+        return
+    obj.generation_date = today_in_china()
+    assign_index_number(obj, obj.generation_date.year)
+    obj.reindexObject()
+
+
+def record_relaxed_pass(obj, event):
+    """With separation of duties relaxed, mark each pass that the rule would have refused."""
+    if event.transition is None or not rules.separation_relaxed():
+        return
+    user_id = api.user.get_current().getId()
+    violation = rules.separation_violation(obj, event.transition.getId(), user_id)
+    if violation is None:
+        return
+    workflow_id = event.workflow.getId()
+    history = list(obj.workflow_history.get(workflow_id, ()))
+    if not history:
+        return
+    last = dict(history[-1])
+    note = translated(
+        _(
+            "[Separation of duties relaxed: ${rule}]",
+            mapping={"rule": translated(violation.message)},
+        )
+    )
+    last["relaxed_rule"] = violation.rule
+    last["comments"] = f"{last.get('comments') or ''} {note}".strip()
+    history[-1] = last
+    obj.workflow_history[workflow_id] = tuple(history)
+    logger.warning(
+        "Separation of duties relaxed: %s did %s on %s (%s)",
+        user_id,
+        event.transition.getId(),
+        "/".join(obj.getPhysicalPath()),
+        violation.rule,
+    )
