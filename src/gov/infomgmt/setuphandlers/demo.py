@@ -4,6 +4,9 @@ from dataclasses import dataclass
 from gov.infomgmt.site_structure import BACKUP_LOGS
 from gov.infomgmt.site_structure import DISCLOSURE
 from gov.infomgmt.site_structure import ENFORCEMENT_ARCHIVE
+from gov.infomgmt.site_structure import WORK_NEWS
+from gov.infomgmt.vocabularies.disclosure import NOT_DISCLOSED
+from gov.infomgmt.vocabularies.disclosure import PROACTIVE
 from plone import api
 from plone.app.textfield.value import RichTextValue
 
@@ -16,12 +19,34 @@ DEMO_PASSWORD = os.environ.get("DEMO_PASSWORD", "demo-2026")
 
 @dataclass(frozen=True)
 class DemoUser:
-    """A demo account, its site-wide roles and its roles on sections of the site."""
+    """A demo account, its site-wide roles, its roles on sections, and its groups."""
 
     userid: str
     fullname: str
     roles: tuple = ()
     local_roles: tuple = ()  # (section id, (roles...))
+    groups: tuple = ()
+
+
+@dataclass(frozen=True)
+class DutyGroup:
+    """A group holding one duty role on the disclosure catalogue."""
+
+    groupid: str
+    title: str
+    role: str
+
+
+# Duties are given to groups, and people join groups: the way a bureau keeps
+# "who may review" in one place when staff change.
+DUTY_GROUPS = (
+    DutyGroup("disclosure-collectors", "信息采集员", "InfoCollector"),
+    DutyGroup("disclosure-section-heads", "科室负责人", "SectionHead"),
+    DutyGroup("disclosure-secrecy-reviewers", "保密审查员", "SecrecyReviewer"),
+    DutyGroup("disclosure-reviewers", "业务主管领导（公开审核）", "DisclosureReviewer"),
+    DutyGroup("disclosure-leaders", "局领导", "BureauLeader"),
+    DutyGroup("disclosure-entry-clerks", "信息录入员", "EntryClerk"),
+)
 
 
 DEMO_USERS = (
@@ -42,6 +67,13 @@ DEMO_USERS = (
         local_roles=((BACKUP_LOGS.id, ("Reader", "Contributor")),),
     ),
     DemoUser("staff", "普通工作人员 周杰"),
+    DemoUser("collector", "信息采集员 陈晓", groups=("disclosure-collectors",)),
+    DemoUser("collector2", "信息采集员 林芳", groups=("disclosure-collectors",)),
+    DemoUser("sectionhead", "科室负责人 刘洋", groups=("disclosure-section-heads",)),
+    DemoUser("secrecy", "保密审查员 杨帆", groups=("disclosure-secrecy-reviewers",)),
+    DemoUser("discloser", "业务主管领导 黄志", groups=("disclosure-reviewers",)),
+    DemoUser("leader", "局领导 吴刚", groups=("disclosure-leaders",)),
+    DemoUser("clerk", "信息录入员 郑丽", groups=("disclosure-entry-clerks",)),
 )
 
 GUIDE_TEXT = """
@@ -72,6 +104,16 @@ def ensure_user(user):
         api.user.grant_roles(
             username=user.userid, obj=portal[section_id], roles=list(roles)
         )
+    for groupid in user.groups:
+        api.group.add_user(groupname=groupid, username=user.userid)
+
+
+def ensure_group(group):
+    """Create a duty group with its role on the disclosure catalogue."""
+    if api.group.get(groupname=group.groupid) is None:
+        api.group.create(groupname=group.groupid, title=group.title)
+    portal = api.portal.get()
+    api.group.grant_roles(groupname=group.groupid, obj=portal[DISCLOSURE.id], roles=[group.role])
 
 
 def ensure_guide(portal):
@@ -93,9 +135,132 @@ def ensure_guide(portal):
     return guide
 
 
+@dataclass(frozen=True)
+class DemoItem:
+    """An example item, and the steps (transition, by whom, attribute fields) it has passed."""
+
+    id: str
+    title: str
+    category: str
+    section: str
+    document_number: str
+    text: str
+    steps: tuple = ()
+    folder: str = DISCLOSURE.id
+
+
+FULL_CHAIN_TO_PUBLISHED = (
+    ("submit", "collector"),
+    ("approve_content", "sectionhead"),
+    ("approve_secrecy", "secrecy"),
+    ("approve_disclosure", "discloser"),
+    ("sign_off", "leader"),
+    ("submit_entry", "clerk"),
+    ("publish", "clerk"),
+)
+
+DEMO_ITEMS = (
+    DemoItem(
+        "work-priorities-2026",
+        "2026年政府信息公开工作要点",
+        "decisions",
+        "办公室",
+        "市档发〔2026〕3号",
+        "<p>为深入贯彻《中华人民共和国政府信息公开条例》，结合本局实际，现将2026年政府信息公开工作要点印发如下。</p>",
+        FULL_CHAIN_TO_PUBLISHED,
+    ),
+    DemoItem(
+        "archive-safety-inspection",
+        "关于开展档案安全检查工作的通知",
+        "work-news",
+        "档案管理科",
+        "",
+        "<p>为加强档案安全管理，本局定于近期对全市各档案馆库房开展安全检查，重点检查防火、防潮、防盗措施落实情况。</p>",
+        (("submit", "collector"), ("approve_content", "sectionhead"), ("approve_and_publish", "secrecy")),
+        folder=f"{DISCLOSURE.id}/{WORK_NEWS.id}",
+    ),
+    DemoItem(
+        "budget-2026",
+        "局机关2026年部门预算",
+        "finance",
+        "办公室",
+        "",
+        "<p>根据市财政局批复，现公开本局2026年部门预算及相关说明。</p>",
+        (("submit", "collector"), ("approve_content", "sectionhead"), ("approve_secrecy", "secrecy")),
+    ),
+    DemoItem(
+        "staff-adjustment-plan",
+        "局内设机构人员调整方案",
+        "personnel",
+        "办公室",
+        "",
+        "<p>局内设机构人员调整方案（内部讨论稿）。</p>",
+        (
+            ("submit", "collector2"),
+            ("approve_content", "sectionhead"),
+            ("approve_secrecy", "secrecy"),
+            ("approve_disclosure", "discloser"),
+            ("sign_off_internal", "leader"),
+        ),
+    ),
+    DemoItem(
+        "repository-renovation-plan",
+        "档案库房改造项目规划",
+        "plans",
+        "档案管理科",
+        "",
+        "<p>档案库房改造项目规划（采集中）。</p>",
+    ),
+)
+
+# What each example item's deciders set before their step.
+DEMO_ATTRIBUTES = {
+    "work-priorities-2026": {"disclosure_attribute": PROACTIVE},
+    "archive-safety-inspection": {"disclosure_attribute": PROACTIVE},
+    "budget-2026": {"disclosure_attribute": PROACTIVE},
+    "staff-adjustment-plan": {
+        "disclosure_attribute": NOT_DISCLOSED,
+        "nondisclosure_reason": "internal-affairs",
+    },
+}
+
+
+def ensure_item(portal, item):
+    """Create one example item as its collector and walk it through its steps."""
+    container = portal.unrestrictedTraverse(item.folder)
+    if item.id in container:
+        return container[item.id]
+    author = item.steps[0][1] if item.steps else "collector"
+    with api.env.adopt_user(username=author):
+        obj = api.content.create(
+            container=container,
+            type="GovernmentInformation",
+            id=item.id,
+            title=item.title,
+            category=item.category,
+            responsible_section=item.section,
+            document_number=item.document_number or None,
+            text=RichTextValue(item.text, "text/html", "text/x-html-safe"),
+        )
+    for name, value in DEMO_ATTRIBUTES.get(item.id, {}).items():
+        setattr(obj, name, value)
+    for transition, actor in item.steps:
+        with api.env.adopt_user(username=actor):
+            api.content.transition(obj=obj, transition=transition, comment="演示数据")
+    obj.reindexObject()
+    return obj
+
+
 def post_install(context):
     """Create the demo accounts and example content; safe to run twice."""
     portal = api.portal.get()
+    api.portal.set_registry_record(
+        "gov.infomgmt.disclosure.organisation_code", "11450800MB1530126F"
+    )
+    for group in DUTY_GROUPS:
+        ensure_group(group)
     for user in DEMO_USERS:
         ensure_user(user)
     ensure_guide(portal)
+    for item in DEMO_ITEMS:
+        ensure_item(portal, item)

@@ -1,11 +1,7 @@
 """Guard expressions of the disclosure workflows call this module (restricted code may)."""
 
-from AccessControl import ModuleSecurityInfo
 from gov.infomgmt.workflow import rules
 from plone import api
-
-
-ModuleSecurityInfo("gov.infomgmt.workflow.guards").declarePublic("allows")
 
 
 def allows(obj, transition_id):
