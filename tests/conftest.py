@@ -34,3 +34,61 @@ globals().update(
 def package_name() -> str:
     """The distribution under test, for pytest-plone's install fixtures."""
     return "gov.infomgmt"
+
+
+DEMO_PASSWORD = "demo-2026"
+
+# The demo users who hold each duty on the disclosure catalogue (see the demo profile).
+DUTY_USERS = {
+    "InfoCollector": "collector",
+    "SectionHead": "sectionhead",
+    "SecrecyReviewer": "secrecy",
+    "DisclosureReviewer": "discloser",
+    "BureauLeader": "leader",
+    "EntryClerk": "clerk",
+}
+
+
+@pytest.fixture
+def make_item():
+    """Create a disclosure item as a given user (the collector by default)."""
+    from plone import api
+    from plone.app.textfield.value import RichTextValue
+
+    def factory(container, user="collector", **fields):
+        values = {
+            "title": "关于做好2026年档案工作的通知",
+            "category": "work-news",
+            "responsible_section": "办公室",
+            "text": RichTextValue("<p>正文内容。</p>", "text/html", "text/x-html-safe"),
+        }
+        values.update(fields)
+        with api.env.adopt_user(username=user):
+            return api.content.create(container=container, type="GovernmentInformation", **values)
+
+    return factory
+
+
+@pytest.fixture
+def do_transition():
+    """Run a transition as a given user, as the workflow menu would."""
+    from plone import api
+
+    def run(obj, transition, user, comment="同意"):
+        with api.env.adopt_user(username=user):
+            api.content.transition(obj=obj, transition=transition, comment=comment)
+        return api.content.get_state(obj)
+
+    return run
+
+
+@pytest.fixture
+def demo_portal(demo_integration):
+    """The site with the demo users, groups and example items (integration layer)."""
+    return demo_integration["portal"]
+
+
+@pytest.fixture
+def demo_functional_portal(demo_functional):
+    """The demo site served over HTTP; commit changes for the server to see them."""
+    return demo_functional["portal"]

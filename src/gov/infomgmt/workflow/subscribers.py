@@ -24,7 +24,11 @@ FORMING_TRANSITIONS = {"sign_off", "sign_off_internal", "approve_and_publish"}
 class WorkflowRuleViolation(WorkflowException):
     """A transition refused by a rule of the bureau; the message names the rule."""
 
-    def __init__(self, refusal, message):
+    def __init__(self, message, refusal=None):
+        # CMFCore re-raises a workflow exception as `cls(original)`: keep its rule.
+        if isinstance(message, WorkflowRuleViolation):
+            refusal = message.refusal
+            message = message.args[0]
         super().__init__(message)
         self.refusal = refusal
 
@@ -45,7 +49,7 @@ def refuse_broken_rules(obj, event):
         # Whoever catches the exception (plone.restapi answers 400) must not
         # commit what was changed before it, e.g. an effective date.
         transaction.doom()
-        raise WorkflowRuleViolation(refused, translated(refused.message))
+        raise WorkflowRuleViolation(translated(refused.message), refused)
 
 
 def today_in_china():
