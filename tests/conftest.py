@@ -64,7 +64,9 @@ def make_item():
         }
         values.update(fields)
         with api.env.adopt_user(username=user):
-            return api.content.create(container=container, type="GovernmentInformation", **values)
+            return api.content.create(
+                container=container, type="GovernmentInformation", **values
+            )
 
     return factory
 

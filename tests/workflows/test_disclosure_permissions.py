@@ -102,7 +102,11 @@ FULL_STEPS = [
 ]
 STEPS_TO = {state: FULL_STEPS[:i] for i, state in enumerate(list(FULL_CHAIN)[:8])}
 STEPS_TO["retained"] = [*FULL_STEPS[:4], ("sign_off_internal", "leader")]
-SHORT_STEPS = [("submit", "collector"), ("approve_content", "sectionhead"), ("approve_and_publish", "secrecy")]
+SHORT_STEPS = [
+    ("submit", "collector"),
+    ("approve_content", "sectionhead"),
+    ("approve_and_publish", "secrecy"),
+]
 SHORT_STEPS_TO = {state: SHORT_STEPS[:i] for i, state in enumerate(SHORT_CHAIN)}
 
 
@@ -122,7 +126,9 @@ def item_in_state(container, make_item, do_transition, steps, retained=False):
 
 
 def table(chain):
-    return [(state, permission) for state, perms in chain.items() for permission in perms]
+    return [
+        (state, permission) for state, perms in chain.items() for permission in perms
+    ]
 
 
 @pytest.mark.parametrize(("state", "permission"), table(FULL_CHAIN))
@@ -141,7 +147,10 @@ def test_full_chain(demo_portal, make_item, do_transition, state, permission):
 @pytest.mark.parametrize(("state", "permission"), table(SHORT_CHAIN))
 def test_short_chain(demo_portal, make_item, do_transition, state, permission):
     item = item_in_state(
-        demo_portal["disclosure"]["work-news"], make_item, do_transition, SHORT_STEPS_TO[state]
+        demo_portal["disclosure"]["work-news"],
+        make_item,
+        do_transition,
+        SHORT_STEPS_TO[state],
     )
     assert api.content.get_state(item) == state
     assert roles_with(item, permission) == SHORT_CHAIN[state][permission]

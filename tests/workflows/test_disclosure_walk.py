@@ -22,7 +22,10 @@ FULL_WALK = [
 def available(obj, user):
     """The transitions the user is offered on the item (the workflow menu)."""
     with api.env.adopt_user(username=user):
-        return {t["id"] for t in api.portal.get_tool("portal_workflow").getTransitionsFor(obj)}
+        return {
+            t["id"]
+            for t in api.portal.get_tool("portal_workflow").getTransitionsFor(obj)
+        }
 
 
 def walk(obj, do_transition, steps):
@@ -48,7 +51,9 @@ class TestFullChain:
             assert do_transition(item, transition, user) == expected
 
         history = item.workflow_history["gov_disclosure_workflow"]
-        actors = [(entry["action"], entry["actor"]) for entry in history if entry["action"]]
+        actors = [
+            (entry["action"], entry["actor"]) for entry in history if entry["action"]
+        ]
         assert actors == [(t, u) for t, u, _ in FULL_WALK]
         assert all(entry["comments"] == "同意" for entry in history if entry["action"])
         assert all(entry["time"] for entry in history)
@@ -77,7 +82,9 @@ class TestFullChain:
         assert assign_index_number(item, 2030) == number
 
     @pytest.mark.parametrize("attribute", ["on_request", "not_disclosed"])
-    def test_not_proactive_is_retained(self, disclosure, make_item, do_transition, attribute):
+    def test_not_proactive_is_retained(
+        self, disclosure, make_item, do_transition, attribute
+    ):
         item = make_item(disclosure)
         walk(item, do_transition, FULL_WALK[:3])
         item.disclosure_attribute = attribute
@@ -91,7 +98,9 @@ class TestFullChain:
 
 
 class TestShortChain:
-    def test_work_news_publishes_after_secrecy_review(self, disclosure, make_item, do_transition):
+    def test_work_news_publishes_after_secrecy_review(
+        self, disclosure, make_item, do_transition
+    ):
         item = make_item(disclosure["work-news"], disclosure_attribute=None)
         assert item.category == "work-news"
         do_transition(item, "submit", "collector")
@@ -114,7 +123,9 @@ class TestRefusals:
 
     def test_own_item(self, disclosure, make_item, do_transition):
         # A section head who also collects may not review what they wrote.
-        api.user.grant_roles(username="sectionhead", obj=disclosure, roles=["InfoCollector"])
+        api.user.grant_roles(
+            username="sectionhead", obj=disclosure, roles=["InfoCollector"]
+        )
         item = make_item(disclosure, user="sectionhead")
         do_transition(item, "submit", "sectionhead")
         assert "approve_content" not in available(item, "sectionhead")
@@ -126,7 +137,9 @@ class TestRefusals:
     def test_second_step_by_same_person(self, disclosure, make_item, do_transition):
         item = make_item(disclosure)
         # The section head also holds the secrecy reviewer's duty on this folder.
-        api.user.grant_roles(username="sectionhead", obj=disclosure, roles=["SecrecyReviewer"])
+        api.user.grant_roles(
+            username="sectionhead", obj=disclosure, roles=["SecrecyReviewer"]
+        )
         do_transition(item, "submit", "collector")
         do_transition(item, "approve_content", "sectionhead")
         assert "approve_secrecy" not in available(item, "sectionhead")
@@ -154,46 +167,69 @@ class TestRefusals:
         assert "approve_disclosure" in available(item, "discloser")
 
     @pytest.mark.parametrize("comment", ["", "   "])
-    def test_return_needs_a_comment(self, disclosure, make_item, do_transition, comment):
+    def test_return_needs_a_comment(
+        self, disclosure, make_item, do_transition, comment
+    ):
         item = make_item(disclosure)
         do_transition(item, "submit", "collector")
         workflow_tool = api.portal.get_tool("portal_workflow")
-        with api.env.adopt_user(username="sectionhead"), pytest.raises(WorkflowRuleViolation) as raised:
+        with (
+            api.env.adopt_user(username="sectionhead"),
+            pytest.raises(WorkflowRuleViolation) as raised,
+        ):
             workflow_tool.doActionFor(item, "return_for_revision", comment=comment)
         assert raised.value.refusal.rule == "comment_missing"
         assert "退回时须说明" in str(raised.value)
         assert api.content.get_state(item) == "content_review"
 
-    def test_return_for_revision_reaches_the_author(self, disclosure, make_item, do_transition):
+    def test_return_for_revision_reaches_the_author(
+        self, disclosure, make_item, do_transition
+    ):
         item = make_item(disclosure)
         walk(item, do_transition, FULL_WALK[:2])
-        state = do_transition(item, "return_for_revision", "secrecy", comment="第二段涉及内部数据")
+        state = do_transition(
+            item, "return_for_revision", "secrecy", comment="第二段涉及内部数据"
+        )
         assert state == "collection"
         last = item.workflow_history["gov_disclosure_workflow"][-1]
         assert last["actor"] == "secrecy"
         assert last["comments"] == "第二段涉及内部数据"
         assert "submit" in available(item, "collector")
 
-    def test_leader_may_correct_the_attribute(self, disclosure, make_item, do_transition):
+    def test_leader_may_correct_the_attribute(
+        self, disclosure, make_item, do_transition
+    ):
         item = make_item(disclosure)
         walk(item, do_transition, FULL_WALK[:4])
         with api.env.adopt_user(username="leader"):
-            assert api.user.has_permission("gov.infomgmt: Set disclosure attribute", obj=item)
+            assert api.user.has_permission(
+                "gov.infomgmt: Set disclosure attribute", obj=item
+            )
         with api.env.adopt_user(username="clerk"):
-            assert not api.user.has_permission("gov.infomgmt: Set disclosure attribute", obj=item)
+            assert not api.user.has_permission(
+                "gov.infomgmt: Set disclosure attribute", obj=item
+            )
 
 
 class TestRelaxedSeparation:
     @pytest.fixture
     def relaxed(self, demo_portal):
-        api.portal.set_registry_record("gov.infomgmt.disclosure.relax_separation_of_duties", True)
+        api.portal.set_registry_record(
+            "gov.infomgmt.disclosure.relax_separation_of_duties", True
+        )
 
-    def test_relaxed_pass_is_recorded(self, relaxed, disclosure, make_item, do_transition):
+    def test_relaxed_pass_is_recorded(
+        self, relaxed, disclosure, make_item, do_transition
+    ):
         item = make_item(disclosure)
-        api.user.grant_roles(username="sectionhead", obj=disclosure, roles=["SecrecyReviewer"])
+        api.user.grant_roles(
+            username="sectionhead", obj=disclosure, roles=["SecrecyReviewer"]
+        )
         do_transition(item, "submit", "collector")
         do_transition(item, "approve_content", "sectionhead")
-        assert do_transition(item, "approve_secrecy", "sectionhead") == "disclosure_review"
+        assert (
+            do_transition(item, "approve_secrecy", "sectionhead") == "disclosure_review"
+        )
         last = item.workflow_history["gov_disclosure_workflow"][-1]
         assert last["relaxed_rule"] == "two_steps"
         assert "放宽职责分离" in last["comments"]

@@ -113,7 +113,9 @@ def ensure_group(group):
     if api.group.get(groupname=group.groupid) is None:
         api.group.create(groupname=group.groupid, title=group.title)
     portal = api.portal.get()
-    api.group.grant_roles(groupname=group.groupid, obj=portal[DISCLOSURE.id], roles=[group.role])
+    api.group.grant_roles(
+        groupname=group.groupid, obj=portal[DISCLOSURE.id], roles=[group.role]
+    )
 
 
 def ensure_guide(portal):
@@ -176,7 +178,11 @@ DEMO_ITEMS = (
         "档案管理科",
         "",
         "<p>为加强档案安全管理，本局定于近期对全市各档案馆库房开展安全检查，重点检查防火、防潮、防盗措施落实情况。</p>",
-        (("submit", "collector"), ("approve_content", "sectionhead"), ("approve_and_publish", "secrecy")),
+        (
+            ("submit", "collector"),
+            ("approve_content", "sectionhead"),
+            ("approve_and_publish", "secrecy"),
+        ),
         folder=f"{DISCLOSURE.id}/{WORK_NEWS.id}",
     ),
     DemoItem(
@@ -186,7 +192,11 @@ DEMO_ITEMS = (
         "办公室",
         "",
         "<p>根据市财政局批复，现公开本局2026年部门预算及相关说明。</p>",
-        (("submit", "collector"), ("approve_content", "sectionhead"), ("approve_secrecy", "secrecy")),
+        (
+            ("submit", "collector"),
+            ("approve_content", "sectionhead"),
+            ("approve_secrecy", "secrecy"),
+        ),
     ),
     DemoItem(
         "staff-adjustment-plan",
