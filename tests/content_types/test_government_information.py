@@ -25,7 +25,7 @@ class TestType:
         assert behavior in fti.behaviors
 
     @pytest.mark.parametrize(
-        "role,may_add",
+        ("role", "may_add"),
         [
             ("InfoCollector", True),
             ("Manager", True),
@@ -69,7 +69,7 @@ class TestFields:
         assert IGovernmentInformation["generation_date"].readonly
 
     @pytest.mark.parametrize(
-        "reason,detail,valid",
+        ("reason", "detail", "valid"),
         [
             (None, None, False),
             ("state-secret", None, True),
@@ -102,7 +102,7 @@ class TestFields:
 
 class TestVocabularies:
     @pytest.mark.parametrize(
-        "name,count,first",
+        ("name", "count", "first"),
         [
             ("gov.infomgmt.Categories", 14, "机构职能"),
             ("gov.infomgmt.DisclosureAttributes", 3, "主动公开"),
