@@ -94,3 +94,20 @@ def demo_portal(demo_integration):
 def demo_functional_portal(demo_functional):
     """The demo site served over HTTP; commit changes for the server to see them."""
     return demo_functional["portal"]
+
+
+@pytest.fixture
+def demo_api(demo_functional_portal, request):
+    """A REST session on the demo site as a demo user (or anonymous with user=None)."""
+    from pytest_plone.fixtures.requests import RelativeSession
+
+    def factory(user=None, api=True):
+        base = demo_functional_portal.absolute_url() + ("/++api++" if api else "")
+        session = RelativeSession(base)
+        session.headers["Accept"] = "application/json" if api else "text/html"
+        if user:
+            session.auth = (user, DEMO_PASSWORD)
+        request.addfinalizer(session.close)
+        return session
+
+    return factory
