@@ -63,3 +63,20 @@ def screenshot(page):
         return path
 
     return take
+
+
+@pytest.fixture
+def login(page):
+    """Log a user in through the site's Chinese login form."""
+
+    def run(portal_url, user, password):
+        page.goto(f"{portal_url}/login")
+        page.get_by_label("登录名").fill(user)
+        page.get_by_label("密码").fill(password)
+        page.get_by_role("button", name="登录").click()
+        page.wait_for_load_state()
+        assert page.locator("#personaltools-logout").count() == 1, (
+            f"{user} is not logged in"
+        )
+
+    return run
