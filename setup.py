@@ -42,6 +42,7 @@ setup(
         "setuptools",
         "Products.CMFPlone",
         "Products.CMFPlacefulWorkflow",
+        "chinesecalendar",
         "plone.api",
         "plone.app.caching",
         "plone.app.contenttypes",
@@ -58,6 +59,7 @@ setup(
     ],
     extras_require={
         "test": [
+            "freezegun",
             "playwright",
             "plone.app.testing",
             "plone.testing",

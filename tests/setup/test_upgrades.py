@@ -1,12 +1,13 @@
 """Upgrade steps bring a site of an older profile version to the current one."""
 
+from datetime import date
 from plone import api
 
 
 PROFILE = "gov.infomgmt:default"
 
 
-def test_1000_to_1001(portal):
+def test_from_1000(portal):
     setup = api.portal.get_tool("portal_setup")
     # A site as version 1000 left it: no work-news section, no review chain bound.
     with api.env.adopt_roles(["Manager"]):
@@ -17,7 +18,7 @@ def test_1000_to_1001(portal):
     with api.env.adopt_roles(["Manager"]):  # upgrades run as an administrator
         setup.upgradeProfile(PROFILE)
 
-    assert setup.getLastVersionForProfile(PROFILE) == ("1001",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1002",)
     assert (
         portal["disclosure"][".wf_policy_config"].getPolicyBelowId()
         == "gov_disclosure_full"
@@ -25,6 +26,26 @@ def test_1000_to_1001(portal):
     news = portal["disclosure"]["work-news"]
     assert news[".wf_policy_config"].getPolicyBelowId() == "gov_disclosure_short"
     assert "gov_index_number" in api.portal.get_tool("portal_catalog").indexes()
+
+
+def test_1001_to_1002_starts_the_clock(demo_portal):
+    """An item signed off before the clock existed gets its deadline from its sign-off date."""
+    setup = api.portal.get_tool("portal_setup")
+    item = demo_portal["disclosure"]["work-priorities-2026"]
+    item.generation_date = date(2025, 9, 26)
+    del item.publication_deadline
+    item.published_on = None
+    setup.setLastVersionForProfile(PROFILE, "1001")
+
+    with api.env.adopt_roles(["Manager"]):
+        setup.upgradeProfile(PROFILE)
+
+    assert item.publication_deadline == date(2025, 10, 30)
+    catalog = api.portal.get_tool("portal_catalog")
+    assert (
+        catalog.unrestrictedSearchResults(gov_deadline=date(2025, 10, 30))[0].id
+        == item.getId()
+    )
 
 
 def test_no_pending_upgrades(portal):

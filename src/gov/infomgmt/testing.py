@@ -8,6 +8,7 @@ from plone.app.testing import PloneSandboxLayer
 from plone.testing.zope import WSGI_SERVER_FIXTURE
 
 import gov.infomgmt
+import transaction
 
 
 class GovInfomgmtLayer(PloneSandboxLayer):
@@ -22,6 +23,8 @@ class GovInfomgmtLayer(PloneSandboxLayer):
     def setUpPloneSite(self, portal):
         """Install the add-on as the site creation script does."""
         applyProfile(portal, "gov.infomgmt:default")
+        # plone.testing swallows an error of its own commit: commit here to see it.
+        transaction.commit()
 
 
 FIXTURE = GovInfomgmtLayer()
@@ -35,6 +38,7 @@ class GovInfomgmtDemoLayer(PloneSandboxLayer):
     def setUpPloneSite(self, portal):
         """Apply the demo profile on top of the default one."""
         applyProfile(portal, "gov.infomgmt:demo")
+        transaction.commit()
 
 
 DEMO_FIXTURE = GovInfomgmtDemoLayer()

@@ -144,7 +144,12 @@ class IGovernmentInformation(model.Schema):
     model.fieldset(
         "formation",
         label=_("Formation"),  # 形成信息
-        fields=["index_number", "generation_date"],
+        fields=[
+            "index_number",
+            "generation_date",
+            "publication_deadline",
+            "published_on",
+        ],
     )
 
     # Both are set by the sign-off (第十六条) and never typed: readonly keeps them out
@@ -159,6 +164,21 @@ class IGovernmentInformation(model.Schema):
     generation_date = schema.Date(
         title=_("Generation date"),  # 生成日期
         description=_("The date of the leader's sign-off."),
+        required=False,
+        readonly=True,
+    )
+
+    publication_deadline = schema.Date(
+        title=_("Publication deadline"),  # 公开期限
+        description=_(
+            "20 working days after the sign-off, by the State Council holiday schedule."
+        ),
+        required=False,
+        readonly=True,
+    )
+
+    published_on = schema.Date(
+        title=_("Published on"),  # 发布日期
         required=False,
         readonly=True,
     )
@@ -191,3 +211,7 @@ class GovernmentInformation(Container):
 
     index_number = None
     generation_date = None
+    publication_deadline = None
+    published_on = None
+    # When the item entered its current review stage, for "oldest first" task lists.
+    stage_since = None

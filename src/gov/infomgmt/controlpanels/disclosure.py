@@ -2,6 +2,7 @@
 
 from gov.infomgmt import _
 from gov.infomgmt.interfaces import IGovInfomgmtLayer
+from gov.infomgmt.working_days import library_years
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.restapi.controlpanels import RegistryConfigletPanel
@@ -84,6 +85,55 @@ class IDisclosureSettings(Interface):
         default=False,
     )
 
+    entry_working_days = schema.Int(
+        title=_("Working days for entry"),  # 录入时限（工作日）
+        description=_(
+            "A proactively disclosed item is published within this many working days of its sign-off (Regulations on Open Government Information, art. 26)."
+        ),
+        required=True,
+        default=20,
+        min=1,
+    )
+
+    reminder_working_days = schema.Int(
+        title=_("Reminder before the deadline (working days)"),  # 提前提醒（工作日）
+        description=_(
+            "The entry clerks are reminded this many working days before an item's deadline."
+        ),
+        required=True,
+        default=3,
+        min=0,
+    )
+
+    emergency_signoff_hours = schema.Int(
+        title=_(
+            "Hours for the retroactive sign-off of emergency items"
+        ),  # 应急信息补签时限（小时）
+        required=True,
+        default=24,
+        min=1,
+    )
+
+    extra_holidays = schema.List(
+        title=_("Holidays of years the calendar does not cover yet"),  # 补充节假日
+        description=_(
+            "Only read for years after the last year of the holiday library: enter the State Council's holidays of that year here, one date a line (YYYY-MM-DD)."
+        ),
+        value_type=schema.Date(),
+        required=False,
+        default=[],
+    )
+
+    extra_workdays = schema.List(
+        title=_("Made-up working days of those years"),  # 补充调休工作日
+        description=_(
+            "Weekend days the State Council made working days, for the same years."
+        ),
+        value_type=schema.Date(),
+        required=False,
+        default=[],
+    )
+
 
 class DisclosureSettingsForm(RegistryEditForm):
     """Edit the disclosure settings."""
@@ -91,6 +141,15 @@ class DisclosureSettingsForm(RegistryEditForm):
     schema = IDisclosureSettings
     schema_prefix = "gov.infomgmt.disclosure"
     label = _("Disclosure settings")  # 政府信息公开设置
+
+    @property
+    def description(self):
+        """Tell administrators which years the holiday library covers."""
+        first, last = library_years()
+        return _(
+            "The State Council holiday schedule is known for ${first} to ${last}. Deadlines in later years count weekends and the days entered below only.",
+            mapping={"first": first, "last": last},
+        )
 
 
 class DisclosureSettingsView(ControlPanelFormWrapper):

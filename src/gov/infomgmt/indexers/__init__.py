@@ -1,7 +1,10 @@
 """Catalog indexers of the disclosure metadata, so that listings need no object loads."""
 
+from AccessControl.PermissionRole import rolesForPermissionOn
 from gov.infomgmt.content.government_information import IGovernmentInformation
 from plone.indexer import indexer
+from Products.CMFCore.permissions import ReviewPortalContent
+from Products.CMFCore.utils import getToolByName
 
 
 @indexer(IGovernmentInformation)
@@ -54,3 +57,42 @@ def gov_document_number(obj):
 def gov_issuing_organ(obj):
     """发布机构, for the catalogue table and its filter."""
     return obj.issuing_organ
+
+
+@indexer(IGovernmentInformation)
+def gov_deadline(obj):
+    """公开期限 of the entry clock; not indexed while no clock runs."""
+    if obj.publication_deadline is None:
+        raise AttributeError("gov_deadline")
+    return obj.publication_deadline
+
+
+@indexer(IGovernmentInformation)
+def gov_published_on(obj):
+    """The day the item went public."""
+    if obj.published_on is None:
+        raise AttributeError("gov_published_on")
+    return obj.published_on
+
+
+@indexer(IGovernmentInformation)
+def gov_stage_since(obj):
+    """When the item entered its current stage (its creation before the first step)."""
+    return obj.stage_since or obj.created()
+
+
+@indexer(IGovernmentInformation)
+def gov_reviewers(obj):
+    """Who may act on the item at its stage: roles, users and groups with Review portal content.
+
+    Built as Plone builds allowedRolesAndUsers for View, so that "my tasks" is one
+    catalog query with the user's roles and principals, with no object loaded.
+    """
+    allowed = set(rolesForPermissionOn(ReviewPortalContent, obj))
+    acl_users = getToolByName(obj, "acl_users")
+    for principal, roles in acl_users._getAllLocalRoles(obj).items():
+        if allowed.intersection(roles):
+            allowed.add("user:" + principal)
+    # Owner is granted per object and never names the person: it cannot be queried.
+    allowed.discard("Owner")
+    return sorted(allowed)

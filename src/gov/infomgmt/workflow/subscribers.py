@@ -1,24 +1,28 @@
 """What happens around a transition of a disclosure item: refusals, formation, the record."""
 
-from datetime import datetime
+from DateTime import DateTime
 from gov.infomgmt import _
 from gov.infomgmt import logger
+from gov.infomgmt.deadlines import start_entry_clock
+from gov.infomgmt.deadlines import stop_entry_clock
+from gov.infomgmt.deadlines import today_in_china
 from gov.infomgmt.index_numbers import assign_index_number
+from gov.infomgmt.vocabularies.disclosure import PROACTIVE
 from gov.infomgmt.workflow import rules
 from plone import api
 from Products.CMFCore.WorkflowCore import WorkflowException
-from zoneinfo import ZoneInfo
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 
 import transaction
 
 
-CHINA = ZoneInfo("Asia/Shanghai")
-
 # The transition whose date is the item's generation date (第十六条: the sign-off);
 # in the short chain of news items, the last review publishes and so forms the item.
 FORMING_TRANSITIONS = {"sign_off", "sign_off_internal", "approve_and_publish"}
+
+# The transitions that make an item public: they stop the entry clock.
+PUBLISHING_TRANSITIONS = {"publish", "approve_and_publish"}
 
 
 class WorkflowRuleViolation(WorkflowException):
@@ -52,17 +56,18 @@ def refuse_broken_rules(obj, event):
         raise WorkflowRuleViolation(translated(refused.message), refused)
 
 
-def today_in_china():
-    """The calendar date in the bureau's time zone."""
-    return datetime.now(CHINA).date()
-
-
 def form_item(obj, event):
-    """At sign-off the item becomes government information: its date and index number."""
-    if event.transition is None or event.transition.getId() not in FORMING_TRANSITIONS:
-        return
-    obj.generation_date = today_in_china()
-    assign_index_number(obj, obj.generation_date.year)
+    """At sign-off the item becomes government information: date, index number, clock."""
+    # A Zope DateTime: the ZODB cannot pickle zoneinfo-aware datetimes.
+    obj.stage_since = DateTime()
+    transition_id = event.transition.getId() if event.transition is not None else None
+    if transition_id in FORMING_TRANSITIONS:
+        obj.generation_date = today_in_china()
+        assign_index_number(obj, obj.generation_date.year)
+        if obj.disclosure_attribute == PROACTIVE:
+            start_entry_clock(obj, obj.generation_date)
+    if transition_id in PUBLISHING_TRANSITIONS:
+        stop_entry_clock(obj)
     obj.reindexObject()
 
 
