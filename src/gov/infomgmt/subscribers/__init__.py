@@ -1,6 +1,7 @@
 """Event subscribers of gov.infomgmt that belong to no workflow."""
 
 from gov.infomgmt.content.government_information import default_category
+from plone import api
 
 
 def fill_category_from_folder(obj, event):
@@ -9,3 +10,13 @@ def fill_category_from_folder(obj, event):
         category = default_category(obj)
         if category:
             obj.category = category
+
+
+def reindex_reviewers_below(obj, event):
+    """Sharing changed on a folder: who may act on the items below it changed too."""
+    catalog = api.portal.get_tool("portal_catalog")
+    path = "/".join(obj.getPhysicalPath())
+    for brain in catalog.unrestrictedSearchResults(
+        portal_type="GovernmentInformation", path=path
+    ):
+        brain._unrestrictedGetObject().reindexObject(idxs=["gov_reviewers"])

@@ -9,7 +9,7 @@ NEW_INDEXES = ["gov_deadline", "gov_stage_since", "gov_reviewers"]
 
 
 def start_clocks_and_reindex(context):
-    """Give items already signed off their deadline, then fill the new indexes."""
+    """Give items already signed off their deadline, then fill the new indexes and columns."""
     catalog = api.portal.get_tool("portal_catalog")
     for brain in catalog.unrestrictedSearchResults(portal_type="GovernmentInformation"):
         obj = brain._unrestrictedGetObject()
@@ -21,4 +21,5 @@ def start_clocks_and_reindex(context):
             start_entry_clock(obj, obj.generation_date)
             if api.content.get_state(obj) == "published":
                 obj.published_on = obj.generation_date
-    catalog.manage_reindexIndex(ids=NEW_INDEXES)
+        # indexing named indexes also refreshes the item's metadata columns
+        obj.reindexObject(idxs=NEW_INDEXES)

@@ -1,0 +1,52 @@
+"""我的待办 and the leaders' overview of late and at-risk items."""
+
+from gov.infomgmt import tasks
+from plone import api
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+
+
+class ListingHelpers:
+    """What the two listings share: state titles and the clock of each row."""
+
+    def state_title(self, state):
+        """The Chinese title of a review state."""
+        workflow = api.portal.get_tool("portal_workflow")["gov_disclosure_workflow"]
+        state_obj = workflow.states.get(state)
+        title = state_obj.title if state_obj is not None else state
+        return self.context.translate(title, domain="plone")
+
+    def clock(self, brain):
+        """The entry clock of a row, or None."""
+        return tasks.clock_of(brain)
+
+    def stage_since(self, brain):
+        """When the item entered its stage, as a short local date and time."""
+        since = brain.gov_stage_since
+        return since.strftime("%Y-%m-%d %H:%M") if since else ""
+
+
+class MyTasksView(BrowserView, ListingHelpers):
+    """我的待办: the items waiting for the current user, oldest first, counted by stage."""
+
+    index = ViewPageTemplateFile("templates/my_tasks.pt")
+
+    def __call__(self):
+        """Query once, render."""
+        self.items = tasks.my_tasks()
+        self.counts = tasks.counts_by_stage(self.items)
+        return self.index()
+
+
+class DisclosureOverviewView(BrowserView, ListingHelpers):
+    """逾期及临期信息: signed-off items late or near their deadline, per section."""
+
+    index = ViewPageTemplateFile("templates/disclosure_overview.pt")
+
+    def __call__(self):
+        """Query once, group by section, render."""
+        brains = tasks.late_or_at_risk(self.context)
+        self.sections = tasks.by_section(brains)
+        self.late_count = sum(1 for b in brains if tasks.clock_of(b).overdue)
+        self.risk_count = len(brains) - self.late_count
+        return self.index()

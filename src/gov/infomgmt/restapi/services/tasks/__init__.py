@@ -1,0 +1,1 @@
+"""@my-tasks: the current user's task list through the API."""

@@ -1,0 +1,142 @@
+"""Who must act on what: the task lists of the duty holders and the leaders' overview.
+
+Both are catalog queries on indexed metadata, with no object loaded: "my tasks" asks
+the gov_reviewers index (who holds Review portal content on an item at its stage)
+with the user's roles, user id and groups, as Plone asks allowedRolesAndUsers for View.
+"""
+
+from dataclasses import dataclass
+from gov.infomgmt.deadlines import setting
+from gov.infomgmt.deadlines import site_calendar
+from gov.infomgmt.deadlines import today_in_china
+from plone import api
+
+
+# The stages where someone must act, in the order of the chain.
+STAGES = (
+    "collection",
+    "content_review",
+    "secrecy_review",
+    "disclosure_review",
+    "leader_signoff",
+    "entry",
+    "entry_check",
+)
+
+# States where the entry clock runs (signed off, not yet public).
+CLOCK_STATES = ("entry", "entry_check")
+
+# Global roles that reach every item: administrators are not duty holders, so their
+# task list holds only what they were given a duty for.
+ADMIN_ROLES = {"Manager", "Site Administrator"}
+
+
+def principals_of(user):
+    """The roles, user id and groups of a user, as the catalog's security filter names them."""
+    catalog = api.portal.get_tool("portal_catalog")
+    return [p for p in catalog._listAllowedRolesAndUsers(user) if p not in ADMIN_ROLES]
+
+
+def task_query(user):
+    """The catalog query of the items waiting for this user at their stage, oldest first."""
+    return {
+        "portal_type": "GovernmentInformation",
+        "review_state": list(STAGES),
+        "gov_reviewers": principals_of(user),
+        "sort_on": "gov_stage_since",
+        "sort_order": "ascending",
+    }
+
+
+def drafts_query(user):
+    """The catalog query of the user's own drafts (and items returned to them)."""
+    return {
+        "portal_type": "GovernmentInformation",
+        "review_state": "collection",
+        "Creator": user.getId(),
+        "sort_on": "gov_stage_since",
+    }
+
+
+def my_tasks(user=None):
+    """The items waiting for the user (the current one by default), oldest first.
+
+    Review steps wait for whoever holds the stage's duty; a draft, or an item returned
+    for revision, waits for its author.
+    """
+    user = user or api.user.get_current()
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = {brain.UID: brain for brain in catalog(**task_query(user))}
+    for brain in catalog(**drafts_query(user)):
+        brains.setdefault(brain.UID, brain)
+    return sorted(brains.values(), key=lambda brain: brain.gov_stage_since)
+
+
+def counts_by_stage(brains):
+    """How many items wait at each stage, in chain order, stages with none left out."""
+    counts = {}
+    for brain in brains:
+        counts[brain.review_state] = counts.get(brain.review_state, 0) + 1
+    return {stage: counts[stage] for stage in STAGES if stage in counts}
+
+
+@dataclass(frozen=True)
+class Clock:
+    """The entry clock of one item as a list shows it."""
+
+    deadline: object
+    working_days_left: int
+
+    @property
+    def overdue(self):
+        """True once the deadline has passed."""
+        return self.working_days_left < 0
+
+    @property
+    def at_risk(self):
+        """True when the deadline is within the reminder window."""
+        return 0 <= self.working_days_left <= setting("reminder_working_days", 3)
+
+
+def clock_of(brain, today=None):
+    """The entry clock of a listed item, or None when no clock runs."""
+    deadline = brain.gov_deadline
+    # Missing.Value (no clock indexed) is false, as None is
+    if not deadline or brain.review_state not in CLOCK_STATES:
+        return None
+    return Clock(
+        deadline, site_calendar().working_days_left(today or today_in_china(), deadline)
+    )
+
+
+def risk_horizon(today=None):
+    """The last deadline that counts as "at risk" today."""
+    return site_calendar().add_working_days(
+        today or today_in_china(), setting("reminder_working_days", 3)
+    )
+
+
+def late_or_at_risk_query(context, today=None):
+    """The catalog query of signed-off items not yet public whose deadline is near or past."""
+    return {
+        "portal_type": "GovernmentInformation",
+        "path": "/".join(context.getPhysicalPath()),
+        "review_state": list(CLOCK_STATES),
+        "gov_deadline": {"query": risk_horizon(today), "range": "max"},
+        "sort_on": "gov_deadline",
+    }
+
+
+def late_or_at_risk(context, today=None):
+    """Late and at-risk items under a folder, most urgent first."""
+    return api.portal.get_tool("portal_catalog")(
+        **late_or_at_risk_query(context, today)
+    )
+
+
+def by_section(brains):
+    """Group listed items by their responsible section, sections in name order."""
+    groups = {}
+    for brain in brains:
+        groups.setdefault(brain.gov_section or "", []).append(brain)
+    return dict(sorted(groups.items()))

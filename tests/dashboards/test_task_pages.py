@@ -1,0 +1,35 @@
+"""我的待办 as a page and as JSON, for the demo users."""
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("user", "expected"),
+    [
+        ("discloser", {"局机关2026年部门预算"}),
+        ("collector", {"档案库房改造项目规划"}),
+        ("leader", set()),
+    ],
+)
+def test_rest(demo_api, user, expected):
+    response = demo_api(user).get("/@my-tasks")
+    assert response.status_code == 200
+    data = response.json()
+    assert {item["title"] for item in data["items"]} == expected
+    assert data["items_total"] == len(expected)
+    assert sum(data["counts"].values()) == len(expected)
+
+
+def test_page(demo_api):
+    response = demo_api("discloser", api=False).get("/@@my-tasks")
+    assert response.status_code == 200
+    assert "我的待办" in response.text
+    assert "局机关2026年部门预算" in response.text
+    assert "公开审核" in response.text  # the stage, in Chinese
+
+
+def test_anonymous_has_no_task_list(demo_api):
+    assert demo_api().get("/@my-tasks").status_code == 401
+    assert demo_api(api=False).get(
+        "/@@my-tasks", allow_redirects=False
+    ).status_code in (302, 401)
