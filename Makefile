@@ -78,6 +78,12 @@ start: instance site ## Install, create the site with demo content if missing, a
 	@echo ""
 	$(BIN)/runwsgi $(INSTANCE)/etc/zope.ini http_host=$(HOST) http_port=$(PORT)
 
+.PHONY: remind
+remind: ## Send today's deadline reminders through the running site (for a daily timer)
+	curl --fail --silent --show-error -X POST -H "Accept: application/json" \
+	    -u "$(ADMIN_USER):$(ADMIN_PASSWORD)" "http://localhost:$(PORT)/$(SITE_ID)/@disclosure-reminders"
+	@echo
+
 # ---------------------------------------------------------------- quality
 
 .PHONY: test

@@ -111,3 +111,28 @@ def demo_api(demo_functional_portal, request):
         return session
 
     return factory
+
+
+@pytest.fixture
+def mailbox(demo_portal):
+    """Catch the site's mail: returns the list of sent messages (email.message objects)."""
+    from email import message_from_bytes
+    from plone import api
+    from plone.app.testing.utils import MockMailHost
+    from Products.MailHost.interfaces import IMailHost
+    from zope.component import getSiteManager
+
+    api.portal.set_registry_record("plone.email_from_address", "xxgk@example.org")
+    api.portal.set_registry_record("plone.email_from_name", "政府信息公开平台")
+    mailhost = MockMailHost("MailHost")
+    demo_portal.MailHost = mailhost
+    site_manager = getSiteManager(demo_portal)
+    site_manager.unregisterUtility(provided=IMailHost)
+    site_manager.registerUtility(mailhost, provided=IMailHost)
+
+    class Mailbox(list):
+        def refresh(self):
+            self[:] = [message_from_bytes(m) for m in mailhost.messages]
+            return self
+
+    return Mailbox()

@@ -140,3 +140,10 @@ def by_section(brains):
     for brain in brains:
         groups.setdefault(brain.gov_section or "", []).append(brain)
     return dict(sorted(groups.items()))
+
+
+def due_for_reminder(today=None):
+    """Every signed-off item not yet public whose deadline is near or past, site-wide."""
+    portal = api.portal.get()
+    catalog = api.portal.get_tool("portal_catalog")
+    return catalog.unrestrictedSearchResults(**late_or_at_risk_query(portal, today))

@@ -1,0 +1,1 @@
+"""@disclosure-reminders: the daily run of deadline reminders."""
