@@ -14,8 +14,10 @@ DUTIES = {
     "DisclosureReviewer",
     "BureauLeader",
     "EntryClerk",
+    "EmergencyOfficer",
 }
-IN_SECTION = STAFF | {"InfoCollector", "SectionHead"}  # drafts stay in the section
+# drafts stay in the section (and with the emergency team, who may publish at once)
+IN_SECTION = STAFF | {"InfoCollector", "SectionHead", "EmergencyOfficer"}
 ALL_DUTIES = STAFF | DUTIES
 NOBODY = set()
 EVERYONE = {"Anonymous"}
@@ -30,7 +32,7 @@ FULL_CHAIN = {
     "collection": {
         VIEW: IN_SECTION,
         ACCESS: IN_SECTION,
-        MODIFY: {"Manager", "Owner", "InfoCollector"},
+        MODIFY: {"Manager", "Owner", "InfoCollector", "EmergencyOfficer"},
         REVIEW: NOBODY,
     },
     "content_review": {
@@ -81,10 +83,21 @@ FULL_CHAIN = {
         MODIFY: {"Manager"},
         REVIEW: NOBODY,
     },
+    "retracted": {
+        VIEW: ALL_DUTIES,
+        ACCESS: ALL_DUTIES,
+        MODIFY: {"Manager"},
+        REVIEW: NOBODY,
+    },
 }
 
 SHORT_CHAIN = {
-    "collection": FULL_CHAIN["collection"],
+    "collection": {
+        **FULL_CHAIN["collection"],
+        VIEW: IN_SECTION - {"EmergencyOfficer"},
+        ACCESS: IN_SECTION - {"EmergencyOfficer"},
+        MODIFY: {"Manager", "Owner", "InfoCollector"},
+    },
     "content_review": FULL_CHAIN["content_review"],
     "secrecy_review": FULL_CHAIN["secrecy_review"],
     "published": FULL_CHAIN["published"],
@@ -102,6 +115,7 @@ FULL_STEPS = [
 ]
 STEPS_TO = {state: FULL_STEPS[:i] for i, state in enumerate(list(FULL_CHAIN)[:8])}
 STEPS_TO["retained"] = [*FULL_STEPS[:4], ("sign_off_internal", "leader")]
+STEPS_TO["retracted"] = [*FULL_STEPS, ("retract", "emergency")]
 SHORT_STEPS = [
     ("submit", "collector"),
     ("approve_content", "sectionhead"),

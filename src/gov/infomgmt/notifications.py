@@ -88,7 +88,7 @@ def notify_stage(obj, event):
         return
     transition_id = event.transition.getId()
     comment = (event.kwargs or {}).get("comment", "")
-    if transition_id in rules.COMMENT_REQUIRED:
+    if transition_id in rules.RETURNS:
         people = (
             rules.authors(obj)
             if event.new_state.getId() == "collection"

@@ -12,6 +12,7 @@ SECRECY_REVIEWER = "SecrecyReviewer"
 DISCLOSURE_REVIEWER = "DisclosureReviewer"
 BUREAU_LEADER = "BureauLeader"
 ENTRY_CLERK = "EntryClerk"
+EMERGENCY_OFFICER = "EmergencyOfficer"
 
 # In the order of the review chain; the titles are the words of the regulation.
 DUTY_ROLES = (
@@ -21,6 +22,7 @@ DUTY_ROLES = (
     (DISCLOSURE_REVIEWER, _("Disclosure reviewer")),  # 业务主管领导
     (BUREAU_LEADER, _("Bureau leader")),  # 局领导
     (ENTRY_CLERK, _("Entry clerk")),  # 信息录入员
+    (EMERGENCY_OFFICER, _("Emergency officer")),  # 应急处置
 )
 
 ROLE_TITLES = dict(DUTY_ROLES)
@@ -48,3 +50,4 @@ SecrecyReviewerRole = sharing_role(SECRECY_REVIEWER)
 DisclosureReviewerRole = sharing_role(DISCLOSURE_REVIEWER)
 BureauLeaderRole = sharing_role(BUREAU_LEADER)
 EntryClerkRole = sharing_role(ENTRY_CLERK)
+EmergencyOfficerRole = sharing_role(EMERGENCY_OFFICER)

@@ -6,6 +6,8 @@ with the user's roles, user id and groups, as Plone asks allowedRolesAndUsers fo
 """
 
 from dataclasses import dataclass
+from datetime import datetime
+from datetime import UTC
 from gov.infomgmt.deadlines import setting
 from gov.infomgmt.deadlines import site_calendar
 from gov.infomgmt.deadlines import today_in_china
@@ -147,3 +149,18 @@ def due_for_reminder(today=None):
     portal = api.portal.get()
     catalog = api.portal.get_tool("portal_catalog")
     return catalog.unrestrictedSearchResults(**late_or_at_risk_query(portal, today))
+
+
+def late_signoffs_query(context, now=None):
+    """The catalog query of emergency items whose retroactive sign-off is overdue."""
+    return {
+        "portal_type": "GovernmentInformation",
+        "path": "/".join(context.getPhysicalPath()),
+        "gov_signoff_due": {"query": now or datetime.now(UTC), "range": "max"},
+        "sort_on": "gov_signoff_due",
+    }
+
+
+def late_signoffs(context, now=None):
+    """Emergency items published and still waiting, past their time, for a leader's sign-off."""
+    return api.portal.get_tool("portal_catalog")(**late_signoffs_query(context, now))

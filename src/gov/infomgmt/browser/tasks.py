@@ -46,6 +46,7 @@ class DisclosureOverviewView(BrowserView, ListingHelpers):
     def __call__(self):
         """Query once, group by section, render."""
         brains = tasks.late_or_at_risk(self.context)
+        self.late_signoffs = tasks.late_signoffs(self.context)
         self.sections = tasks.by_section(brains)
         self.late_count = sum(1 for b in brains if tasks.clock_of(b).overdue)
         self.risk_count = len(brains) - self.late_count

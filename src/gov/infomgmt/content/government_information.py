@@ -183,6 +183,56 @@ class IGovernmentInformation(model.Schema):
         readonly=True,
     )
 
+    model.fieldset(
+        "emergency",
+        label=_("Emergency handling"),  # 应急处置
+        fields=[
+            "emergency",
+            "emergency_reason",
+            "signoff_due",
+            "emergency_confirmed",
+            "retracted_on",
+            "retraction_reason",
+        ],
+    )
+
+    # Set by the emergency lane's transitions, never typed.
+    emergency = schema.Bool(
+        title=_("Published as emergency information"),  # 应急发布
+        required=False,
+        readonly=True,
+    )
+
+    emergency_reason = schema.Text(
+        title=_("Reason for the emergency publication"),  # 应急发布理由
+        required=False,
+        readonly=True,
+    )
+
+    signoff_due = schema.Datetime(
+        title=_("Retroactive sign-off due"),  # 补签期限
+        required=False,
+        readonly=True,
+    )
+
+    emergency_confirmed = schema.Datetime(
+        title=_("Retroactively signed off"),  # 补签时间
+        required=False,
+        readonly=True,
+    )
+
+    retracted_on = schema.Date(
+        title=_("Retracted on"),  # 撤回日期
+        required=False,
+        readonly=True,
+    )
+
+    retraction_reason = schema.Text(
+        title=_("Reason for the retraction"),  # 撤回原因
+        required=False,
+        readonly=True,
+    )
+
     @invariant
     def reason_when_not_disclosed(data):
         """不予公开 needs a stated reason (第十四条); "other" needs it spelled out."""
@@ -215,3 +265,9 @@ class GovernmentInformation(Container):
     published_on = None
     # When the item entered its current review stage, for "oldest first" task lists.
     stage_since = None
+    emergency = False
+    emergency_reason = None
+    signoff_due = None
+    emergency_confirmed = None
+    retracted_on = None
+    retraction_reason = None

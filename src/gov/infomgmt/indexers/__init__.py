@@ -96,3 +96,11 @@ def gov_reviewers(obj):
     # Owner is granted per object and never names the person: it cannot be queried.
     allowed.discard("Owner")
     return sorted(allowed)
+
+
+@indexer(IGovernmentInformation)
+def gov_signoff_due(obj):
+    """When an emergency item's retroactive sign-off is due; only while it is pending."""
+    if not obj.emergency or obj.emergency_confirmed or obj.signoff_due is None:
+        raise AttributeError("gov_signoff_due")
+    return obj.signoff_due

@@ -46,6 +46,7 @@ DUTY_GROUPS = (
     DutyGroup("disclosure-reviewers", "业务主管领导（公开审核）", "DisclosureReviewer"),
     DutyGroup("disclosure-leaders", "局领导", "BureauLeader"),
     DutyGroup("disclosure-entry-clerks", "信息录入员", "EntryClerk"),
+    DutyGroup("disclosure-emergency", "应急处置", "EmergencyOfficer"),
 )
 
 
@@ -74,6 +75,7 @@ DEMO_USERS = (
     DemoUser("discloser", "业务主管领导 黄志", groups=("disclosure-reviewers",)),
     DemoUser("leader", "局领导 吴刚", groups=("disclosure-leaders",)),
     DemoUser("clerk", "信息录入员 郑丽", groups=("disclosure-entry-clerks",)),
+    DemoUser("emergency", "应急处置 张伟", groups=("disclosure-emergency",)),
 )
 
 GUIDE_TEXT = """

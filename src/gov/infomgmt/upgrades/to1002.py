@@ -5,7 +5,7 @@ from gov.infomgmt.vocabularies.disclosure import PROACTIVE
 from plone import api
 
 
-NEW_INDEXES = ["gov_deadline", "gov_stage_since", "gov_reviewers"]
+NEW_INDEXES = ["gov_deadline", "gov_stage_since", "gov_reviewers", "gov_signoff_due"]
 
 
 def start_clocks_and_reindex(context):

@@ -30,8 +30,17 @@ DUTY_OF_TRANSITION = {
 # Transitions whose author is the item's author.
 AUTHOR_TRANSITIONS = {"submit"}
 
-# Transitions that must say why (a return for revision).
-COMMENT_REQUIRED = {"return_for_revision", "return_to_entry"}
+# Transitions that must say why: a return for revision, and the emergency lane
+# (第十九~二十一条): publishing at once, and retracting what misleads.
+COMMENT_REQUIRED = {
+    "return_for_revision",
+    "return_to_entry",
+    "publish_emergency",
+    "retract",
+}
+
+# Returns for revision, whose comment goes to the author.
+RETURNS = {"return_for_revision", "return_to_entry"}
 
 # Transitions that need the disclosure attribute decided.
 ATTRIBUTE_REQUIRED = {
@@ -165,12 +174,26 @@ def attribute_refusal(obj, transition_id):
 
 
 def comment_refusal(transition_id, comment):
-    """A return for revision without a comment is refused."""
-    if transition_id in COMMENT_REQUIRED and not (comment or "").strip():
+    """A return, an emergency publication or a retraction without a stated reason is refused."""
+    if transition_id not in COMMENT_REQUIRED or (comment or "").strip():
+        return None
+    if transition_id in RETURNS:
+        message = _("Comment: say what is to be revised when returning an item.")
+    else:
+        message = _("Comment: state the reason for this emergency action.")
+    return Refusal("comment_missing", message, "comment")
+
+
+def emergency_refusal(obj, transition_id):
+    """Only an emergency item not yet signed off can be signed off retroactively."""
+    if transition_id != "confirm_emergency":
+        return None
+    if not getattr(obj, "emergency", False) or getattr(
+        obj, "emergency_confirmed", None
+    ):
         return Refusal(
-            "comment_missing",
-            _("Comment: say what is to be revised when returning an item."),
-            "comment",
+            "not_pending",
+            _("Emergency: this item has no retroactive sign-off pending."),
         )
     return None
 
@@ -185,7 +208,9 @@ def refusal(obj, transition_id, user_id, comment=None):
         refused = separation_violation(obj, transition_id, user_id)
         if refused:
             return refused
-    refused = attribute_refusal(obj, transition_id)
+    refused = attribute_refusal(obj, transition_id) or emergency_refusal(
+        obj, transition_id
+    )
     if refused:
         return refused
     if comment is not None:

@@ -1,8 +1,12 @@
 """What happens around a transition of a disclosure item: refusals, formation, the record."""
 
 from DateTime import DateTime
+from datetime import datetime
+from datetime import timedelta
+from datetime import UTC
 from gov.infomgmt import _
 from gov.infomgmt import logger
+from gov.infomgmt.deadlines import setting
 from gov.infomgmt.deadlines import start_entry_clock
 from gov.infomgmt.deadlines import stop_entry_clock
 from gov.infomgmt.deadlines import today_in_china
@@ -22,7 +26,7 @@ import transaction
 FORMING_TRANSITIONS = {"sign_off", "sign_off_internal", "approve_and_publish"}
 
 # The transitions that make an item public: they stop the entry clock.
-PUBLISHING_TRANSITIONS = {"publish", "approve_and_publish"}
+PUBLISHING_TRANSITIONS = {"publish", "approve_and_publish", "publish_emergency"}
 
 
 class WorkflowRuleViolation(WorkflowException):
@@ -61,6 +65,23 @@ def form_item(obj, event):
     # A Zope DateTime: the ZODB cannot pickle zoneinfo-aware datetimes.
     obj.stage_since = DateTime()
     transition_id = event.transition.getId() if event.transition is not None else None
+    comment = (event.kwargs or {}).get("comment", "")
+    if transition_id == "publish_emergency":
+        # 第二十条: published at once, the leader signs off afterwards; it forms the item.
+        obj.emergency = True
+        obj.emergency_reason = comment
+        obj.disclosure_attribute = PROACTIVE
+        hours = setting("emergency_signoff_hours", 24)
+        obj.signoff_due = datetime.now(UTC) + timedelta(hours=hours)
+        obj.generation_date = today_in_china()
+        assign_index_number(obj, obj.generation_date.year)
+    if transition_id == "confirm_emergency":
+        obj.emergency_confirmed = datetime.now(UTC)
+    if transition_id == "retract":
+        obj.retracted_on = today_in_china()
+        obj.retraction_reason = comment
+        # The public address now shows the notice (date and reason), not a 404.
+        obj.setLayout("retraction-notice")
     if transition_id in FORMING_TRANSITIONS:
         obj.generation_date = today_in_china()
         assign_index_number(obj, obj.generation_date.year)
