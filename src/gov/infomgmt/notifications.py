@@ -9,6 +9,7 @@ a warning and goes on — a notification never blocks a review step.
 from gov.infomgmt import _
 from gov.infomgmt import logger
 from gov.infomgmt.indexers import gov_reviewers
+from gov.infomgmt.tasks import DRAFT_STATES
 from gov.infomgmt.tasks import STAGES
 from gov.infomgmt.workflow import rules
 from plone import api
@@ -107,7 +108,10 @@ def notify_stage(obj, event):
             obj.absolute_url(),
         )
         return
-    if event.new_state.getId() not in STAGES or event.new_state.getId() == "collection":
+    new_state = event.new_state.getId()
+    if new_state == event.old_state.getId() or new_state not in STAGES:
+        return
+    if new_state in DRAFT_STATES:
         return
     send(
         duty_holders(obj) - {api.user.get_current().getId()},

@@ -14,19 +14,25 @@ from gov.infomgmt.deadlines import today_in_china
 from plone import api
 
 
-# The stages where someone must act, in the order of the chain.
+# The stages where someone must act, in the order of the chain; "draft" and
+# "change_approved" are those of a change to a published item (working copy).
 STAGES = (
     "collection",
+    "draft",
     "content_review",
     "secrecy_review",
     "disclosure_review",
     "leader_signoff",
     "entry",
     "entry_check",
+    "change_approved",
 )
 
+# Drafts wait for their author, not for a duty holder.
+DRAFT_STATES = ("collection", "draft")
+
 # States where the entry clock runs (signed off, not yet public).
-CLOCK_STATES = ("entry", "entry_check")
+CLOCK_STATES = ("entry", "entry_check", "change_approved")
 
 # Global roles that reach every item: administrators are not duty holders, so their
 # task list holds only what they were given a duty for.
@@ -54,7 +60,7 @@ def drafts_query(user):
     """The catalog query of the user's own drafts (and items returned to them)."""
     return {
         "portal_type": "GovernmentInformation",
-        "review_state": "collection",
+        "review_state": list(DRAFT_STATES),
         "Creator": user.getId(),
         "sort_on": "gov_stage_since",
     }

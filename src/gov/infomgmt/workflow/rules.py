@@ -25,6 +25,8 @@ DUTY_OF_TRANSITION = {
     "sign_off_internal": "sign_off",
     "submit_entry": "entry",
     "publish": "entry",
+    "sign_off_change": "sign_off",
+    "check_in": "entry",
 }
 
 # Transitions whose author is the item's author.
@@ -37,6 +39,7 @@ COMMENT_REQUIRED = {
     "return_to_entry",
     "publish_emergency",
     "retract",
+    "check_in",
 }
 
 # Returns for revision, whose comment goes to the author.
@@ -179,6 +182,10 @@ def comment_refusal(transition_id, comment):
         return None
     if transition_id in RETURNS:
         message = _("Comment: say what is to be revised when returning an item.")
+    elif transition_id == "check_in":
+        message = _(
+            "Change note: say what was changed; it stays in the item's history."
+        )
     else:
         message = _("Comment: state the reason for this emergency action.")
     return Refusal("comment_missing", message, "comment")

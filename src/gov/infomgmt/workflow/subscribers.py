@@ -14,6 +14,8 @@ from gov.infomgmt.index_numbers import assign_index_number
 from gov.infomgmt.vocabularies.disclosure import PROACTIVE
 from gov.infomgmt.workflow import rules
 from plone import api
+from plone.app.iterate.interfaces import ICheckinCheckoutPolicy
+from Products.CMFCore.WorkflowCore import ObjectDeleted
 from Products.CMFCore.WorkflowCore import WorkflowException
 from zope.globalrequest import getRequest
 from zope.i18n import translate
@@ -82,6 +84,9 @@ def form_item(obj, event):
         obj.retraction_reason = comment
         # The public address now shows the notice (date and reason), not a 404.
         obj.setLayout("retraction-notice")
+    if transition_id == "sign_off_change":
+        # A change of a published item restarts the clock, for the change.
+        start_entry_clock(obj, today_in_china())
     if transition_id in FORMING_TRANSITIONS:
         obj.generation_date = today_in_china()
         assign_index_number(obj, obj.generation_date.year)
@@ -122,3 +127,25 @@ def record_relaxed_pass(obj, event):
         "/".join(obj.getPhysicalPath()),
         violation.rule,
     )
+
+
+def check_in_change(obj, event):
+    """Check a signed-off change in: the public sees it from now on; the note stays in history.
+
+    The entry clerk holds no edit right on published items: the change reaches the
+    published item only here, after its review, so the merge runs with the rights the
+    review conferred.
+    """
+    if event.transition is None or event.transition.getId() != "check_in":
+        return
+    note = (event.kwargs or {}).get("comment", "")
+    policy = ICheckinCheckoutPolicy(obj)
+    with api.env.adopt_roles(["Manager"]):
+        baseline = policy.checkin(note)
+    baseline.published_on = today_in_china()
+    baseline.reindexObject()
+    logger.info(
+        "Change checked in on %s: %s", "/".join(baseline.getPhysicalPath()), note
+    )
+    # The working copy is gone: tell the workflow tool not to reindex it.
+    raise ObjectDeleted(baseline)
