@@ -240,3 +240,50 @@ class TestWorkflow:
         )
         assert response.status_code == 200
         assert demo_api("collector").get(path).json()["review_state"] == "collection"
+
+
+class TestClockAndEmergencyThroughTheAPI:
+    def test_entry_clock_in_the_serialization(self, demo_api, create):
+        path = create()
+        assert demo_api("collector").get(path).json()["entry_clock"] is None
+        walk(
+            demo_api,
+            path,
+            [
+                ("submit", "collector"),
+                ("approve_content", "sectionhead"),
+                ("approve_secrecy", "secrecy"),
+            ],
+        )
+        demo_api("discloser").patch(path, json={"disclosure_attribute": "proactive"})
+        walk(
+            demo_api,
+            path,
+            [("approve_disclosure", "discloser"), ("sign_off", "leader")],
+        )
+        data = demo_api("clerk").get(path).json()
+        assert data["entry_clock"]["working_days_left"] == 20
+        assert data["entry_clock"]["overdue"] is False
+        assert data["publication_deadline"] == data["entry_clock"]["deadline"]
+
+    def test_emergency_publication_needs_a_reason(self, demo_api):
+        response = demo_api("emergency").post(
+            "/disclosure", json={**ITEM, "title": "紧急通知", "category": "emergency"}
+        )
+        path = "/disclosure/" + response.json()["id"]
+        refused = transition(
+            demo_api, path, "publish_emergency", "emergency", comment=""
+        )
+        assert refused.status_code == 400
+        assert refused.json()["error"]["field"] == "comment"
+        done = transition(
+            demo_api, path, "publish_emergency", "emergency", comment="台风预警"
+        )
+        assert done.status_code == 200
+        assert demo_api().get(path).json()["emergency"] is True
+
+    def test_retract_through_the_api(self, demo_api):
+        path = "/disclosure/work-priorities-2026"
+        response = transition(demo_api, path, "retract", "leader", comment="数据有误")
+        assert response.status_code == 200
+        assert demo_api().get(path).status_code == 401

@@ -1,0 +1,1 @@
+"""Serializers of gov.infomgmt's content for plone.restapi."""
