@@ -43,6 +43,7 @@ setup(
         "Products.CMFPlone",
         "Products.CMFPlacefulWorkflow",
         "chinesecalendar",
+        "jieba",
         "plone.api",
         "plone.app.caching",
         "plone.app.contenttypes",
@@ -59,6 +60,7 @@ setup(
     ],
     extras_require={
         "test": [
+            "axe-playwright-python",
             "freezegun",
             "playwright",
             "plone.app.testing",

@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from plone import api
+from plone.app.textfield.value import RichTextValue
 from Products.CMFPlacefulWorkflow.PlacefulWorkflowTool import WorkflowPolicyConfig_id
 
 
@@ -88,5 +89,73 @@ def ensure_section(portal, section):
 
 
 def ensure_structure(portal):
-    """Create every fixed section that is missing, in order."""
-    return [ensure_section(portal, section) for section in SECTIONS]
+    """Create every fixed section and standard page that is missing, in order."""
+    sections = [ensure_section(portal, section) for section in SECTIONS]
+    ensure_pages(portal)
+    return sections
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page every disclosure portal carries, linked from the navigation."""
+
+    id: str
+    title: str
+    description: str
+    text: str
+
+
+PAGES = (
+    Page(
+        "guide",
+        "信息公开指南",
+        "如何获取本局政府信息：主动公开、依申请公开及监督保障。",
+        """<h2>一、主动公开</h2>
+<p>本局依照《中华人民共和国政府信息公开条例》主动公开政府信息，公开目录按主题分为机构职能、法规规章、领导动态、工作动态等类别。
+主动公开的政府信息自形成或者变更之日起20个工作日内予以公开，公开渠道首先为本网站。</p>
+<h2>二、依申请公开</h2>
+<p>公民、法人或者其他组织可以向本局申请获取相关政府信息。本局自收到申请之日起20个工作日内予以答复；需要延长答复期限的，
+经负责人同意并告知申请人，延长的期限最长不超过20个工作日。</p>
+<h2>三、监督和保障</h2>
+<p>公民、法人或者其他组织认为本局在政府信息公开工作中侵犯其合法权益的，可以依法申请行政复议或者提起行政诉讼。</p>""",
+    ),
+    Page(
+        "rules",
+        "信息公开制度",
+        "本局政府信息公开发布运行管理制度。",
+        """<p>本局政府信息的形成和发布包括信息采集、内容审核、保密审查、公开审核、形成信息、录入和录入审核、应急处置七个阶段。</p>
+<p>信息发布遵循合法、及时、真实，“涉密信息不公开，公开信息不涉密”，“不审核不公开”和“谁主管谁公开，谁公开谁负责”的原则。</p>
+<p>信息公开的属性包括主动公开、依申请公开、不予公开三种。局领导签发的日期为信息的生成日期；属于主动公开的政府信息，
+在信息形成二十个工作日内完成录入，录入人对信息内容再次确认无误后方可发布。</p>""",
+    ),
+    Page(
+        "on-request",
+        "依申请公开",
+        "向本局申请获取政府信息的方式和办理时限。",
+        """<h2>申请方式</h2>
+<p>申请人可以通过信函、传真或者当面提交书面申请，申请内容应当包括申请人的姓名或者名称、身份证明、联系方式，
+申请公开的政府信息的名称、文号或者便于本局查询的其他特征性描述，以及获取信息的方式、途径。</p>
+<h2>办理时限</h2>
+<p>本局收到申请，能够当场答复的当场答复；不能当场答复的，自收到申请之日起20个工作日内予以答复。
+申请内容不明确的，本局在收到申请之日起7个工作日内一次性告知申请人补正，答复期限自收到补正的申请之日起计算。</p>""",
+    ),
+)
+
+
+def ensure_pages(portal):
+    """Create and publish the standard pages of the disclosure section if they are missing."""
+    folder = portal[DISCLOSURE.id]
+    for page in PAGES:
+        if page.id in folder:
+            continue
+        obj = api.content.create(
+            container=folder,
+            type="Document",
+            id=page.id,
+            title=page.title,
+            description=page.description,
+        )
+        obj.text = RichTextValue(page.text, "text/html", "text/x-html-safe")
+        if api.content.get_state(obj) != "published":
+            api.content.transition(obj=obj, transition="publish")
+        obj.reindexObject()

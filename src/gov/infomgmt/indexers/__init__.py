@@ -6,6 +6,13 @@ from plone.indexer import indexer
 from Products.CMFCore.permissions import ReviewPortalContent
 from Products.CMFCore.utils import getToolByName
 
+import html
+import re
+
+
+TAGS = re.compile(r"<[^>]+>")
+SUMMARY_LENGTH = 300
+
 
 @indexer(IGovernmentInformation)
 def gov_category(obj):
@@ -104,3 +111,15 @@ def gov_signoff_due(obj):
     if not obj.emergency or obj.emergency_confirmed or obj.signoff_due is None:
         raise AttributeError("gov_signoff_due")
     return obj.signoff_due
+
+
+@indexer(IGovernmentInformation)
+def gov_summary(obj):
+    """The start of the text as plain text, for search snippets without object loads."""
+    text = obj.text.output if getattr(obj, "text", None) else ""
+    plain = " ".join(html.unescape(TAGS.sub(" ", text or "")).split())
+    return (
+        (obj.Description() or "") + " " + plain[:SUMMARY_LENGTH]
+        if plain
+        else obj.Description()
+    )

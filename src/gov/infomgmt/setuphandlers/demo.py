@@ -78,17 +78,6 @@ DEMO_USERS = (
     DemoUser("emergency", "应急处置 张伟", groups=("disclosure-emergency",)),
 )
 
-GUIDE_TEXT = """
-<h2>一、主动公开</h2>
-<p>本局依照《中华人民共和国政府信息公开条例》主动公开政府信息，公开目录按主题分为机构职能、法规规章、
-领导动态、工作动态等类别。主动公开的政府信息自形成或者变更之日起20个工作日内予以公开。</p>
-<h2>二、依申请公开</h2>
-<p>公民、法人或者其他组织可以向本局申请获取相关政府信息。本局自收到申请之日起20个工作日内予以答复；
-需要延长答复期限的，经负责人同意并告知申请人，延长的期限最长不超过20个工作日。</p>
-<h2>三、监督和保障</h2>
-<p>公民、法人或者其他组织认为本局在政府信息公开工作中侵犯其合法权益的，可以依法申请行政复议或者提起行政诉讼。</p>
-"""
-
 
 def ensure_user(user):
     """Create one demo account if it is missing and grant its roles."""
@@ -118,25 +107,6 @@ def ensure_group(group):
     api.group.grant_roles(
         groupname=group.groupid, obj=portal[DISCLOSURE.id], roles=[group.role]
     )
-
-
-def ensure_guide(portal):
-    """Publish the disclosure guide (信息公开指南) that every portal carries."""
-    folder = portal[DISCLOSURE.id]
-    if "guide" in folder:
-        return folder["guide"]
-    guide = api.content.create(
-        container=folder,
-        type="Document",
-        id="guide",
-        title="信息公开指南",
-        description="如何获取本局政府信息：主动公开、依申请公开及监督保障。",
-    )
-    guide.text = RichTextValue(GUIDE_TEXT, "text/html", "text/x-html-safe")
-    if api.content.get_state(guide) != "published":
-        api.content.transition(obj=guide, transition="publish")
-    guide.reindexObject()
-    return guide
 
 
 @dataclass(frozen=True)
@@ -273,6 +243,5 @@ def post_install(context):
         ensure_group(group)
     for user in DEMO_USERS:
         ensure_user(user)
-    ensure_guide(portal)
     for item in DEMO_ITEMS:
         ensure_item(portal, item)

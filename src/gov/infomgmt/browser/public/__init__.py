@@ -1,0 +1,1 @@
+"""The public disclosure website: catalogue, item page, search, feeds."""

@@ -1,0 +1,86 @@
+"""法定主动公开内容: the category tree with counts and the catalogue table."""
+
+from gov.infomgmt import catalogue
+from gov.infomgmt.vocabularies.disclosure import CATEGORIES
+from gov.infomgmt.vocabularies.disclosure import VALIDITY
+from plone.batching import Batch
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from urllib.parse import urlencode
+
+
+BATCH_SIZE = 20
+
+
+def int_or_none(value):
+    """A whole number from a form value, or None."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+class CatalogueView(BrowserView):
+    """The table of current items, filtered by category, year and issuing organ."""
+
+    index = ViewPageTemplateFile("templates/catalogue.pt")
+
+    def __call__(self):
+        """Read the filters, query once, render."""
+        form = self.request.form
+        categories = dict(CATEGORIES)
+        self.category = (
+            form.get("category") if form.get("category") in categories else None
+        )
+        self.year = int_or_none(form.get("year"))
+        self.organ = form.get("organ") or None
+        self.include_invalid = form.get("all") == "1"
+        self.sort = form.get("sort") if form.get("sort") in catalogue.SORTS else "date"
+        results = catalogue.search(
+            **catalogue.listing_query(
+                category=self.category,
+                year=self.year,
+                organ=self.organ,
+                include_invalid=self.include_invalid,
+                sort=self.sort,
+            )
+        )
+        start = max(int_or_none(form.get("b_start")) or 0, 0)
+        self.batch = Batch(results, BATCH_SIZE, start)
+        self.total = len(results)
+        self.category_title = categories.get(self.category)
+        return self.index()
+
+    def categories(self):
+        """The category tree: (id, title, count)."""
+        return catalogue.category_counts(self.include_invalid)
+
+    def years(self):
+        """Years to filter by."""
+        return catalogue.years()
+
+    def organs(self):
+        """Issuing organs to filter by."""
+        return catalogue.organs()
+
+    def url(self, **changes):
+        """This page's address with some filters changed (None removes one)."""
+        params = {
+            "category": self.category,
+            "year": self.year,
+            "organ": self.organ,
+            "all": "1" if self.include_invalid else None,
+            "sort": self.sort if self.sort != "date" else None,
+        }
+        params.update(changes)
+        query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
+        base = f"{self.context.absolute_url()}/@@catalogue"
+        return f"{base}?{query}" if query else base
+
+    def validity_title(self, value):
+        """有效 / 失效 / 废止."""
+        return dict(VALIDITY).get(value, value)
+
+    def date(self, value):
+        """A generation date as YYYY-MM-DD."""
+        return value.isoformat() if value else ""

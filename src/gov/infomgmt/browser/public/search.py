@@ -1,0 +1,81 @@
+"""Search of the disclosure catalogue in Chinese: words, not bigrams; best matches first."""
+
+from gov.infomgmt import catalogue
+from gov.infomgmt.search import query_words
+from gov.infomgmt.vocabularies.disclosure import CATEGORIES
+from plone.batching import Batch
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+
+import html
+import re
+
+
+BATCH_SIZE = 20
+SNIPPET_LENGTH = 120
+
+
+def snippet(text, words, length=SNIPPET_LENGTH):
+    """HTML: a piece of the text around the first query word, the words marked with <mark>."""
+    text = " ".join((text or "").split())
+    lowered = text.lower()
+    positions = [
+        lowered.find(word) for word in words if word and lowered.find(word) >= 0
+    ]
+    start = max(min(positions) - length // 4, 0) if positions else 0
+    piece = html.escape(text[start : start + length])
+    found = [html.escape(word) for word in sorted(words, key=len, reverse=True) if word]
+    if found:
+        pattern = re.compile("|".join(re.escape(word) for word in found), re.IGNORECASE)
+        piece = pattern.sub(lambda match: f"<mark>{match.group(0)}</mark>", piece)
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if start + length < len(text) else ""
+    return prefix + piece + suffix
+
+
+class DisclosureSearchView(BrowserView):
+    """The public search page: results, their count, snippets, filters, a helpful empty state."""
+
+    index = ViewPageTemplateFile("templates/search.pt")
+
+    def __call__(self):
+        """Search once, render."""
+        form = self.request.form
+        self.text = (form.get("q") or "").strip()[:100]
+        categories = dict(CATEGORIES)
+        self.category = (
+            form.get("category") if form.get("category") in categories else None
+        )
+        try:
+            self.year = int(form.get("year")) if form.get("year") else None
+        except ValueError:
+            self.year = None
+        self.words = query_words(self.text)
+        query = catalogue.text_search_query(
+            self.text, category=self.category, year=self.year
+        )
+        results = catalogue.search(**query) if query else []
+        start = (
+            max(int(form.get("b_start") or 0), 0)
+            if str(form.get("b_start") or "0").isdigit()
+            else 0
+        )
+        self.total = len(results)
+        self.batch = Batch(results, BATCH_SIZE, start)
+        return self.index()
+
+    def snippet(self, brain):
+        """The marked piece of the description (or title) that matched."""
+        return snippet(brain.gov_summary or brain.Title, self.words)
+
+    def categories(self):
+        """Categories to filter by."""
+        return CATEGORIES
+
+    def years(self):
+        """Years to filter by."""
+        return catalogue.years()
+
+    def date(self, value):
+        """A generation date as YYYY-MM-DD."""
+        return value.isoformat() if value else ""

@@ -1,0 +1,104 @@
+"""The public disclosure catalogue (主动公开目录): what anonymous visitors may list and find.
+
+Every query here asks for published, proactively disclosed items only, on top of the
+catalog's own security filter, and reads catalog metadata, never objects.
+"""
+
+from datetime import date
+from gov.infomgmt.search import catalog_query
+from gov.infomgmt.search import INDEX as TEXT_INDEX
+from gov.infomgmt.vocabularies.disclosure import CATEGORIES
+from gov.infomgmt.vocabularies.disclosure import PROACTIVE
+from gov.infomgmt.vocabularies.disclosure import VALID
+from plone import api
+
+
+SORTS = {
+    "date": ("gov_generation_date", "descending"),
+    "date-asc": ("gov_generation_date", "ascending"),
+    "title": ("sortable_title", "ascending"),
+    "index": ("gov_index_number", "ascending"),
+}
+
+
+def base_query(include_invalid=False):
+    """Published, proactively disclosed items; current (有效) ones unless asked otherwise."""
+    query = {
+        "portal_type": "GovernmentInformation",
+        "review_state": "published",
+        "gov_attribute": PROACTIVE,
+    }
+    if not include_invalid:
+        query["gov_validity"] = VALID
+    return query
+
+
+def listing_query(
+    category=None, year=None, organ=None, include_invalid=False, sort="date"
+):
+    """The catalog query of one page of the catalogue table."""
+    query = base_query(include_invalid)
+    if category:
+        query["gov_category"] = category
+    if year:
+        query["gov_generation_date"] = {
+            "query": [date(year, 1, 1), date(year, 12, 31)],
+            "range": "min:max",
+        }
+    if organ:
+        query["gov_issuing_organ"] = organ
+    sort_on, sort_order = SORTS.get(sort, SORTS["date"])
+    query["sort_on"] = sort_on
+    query["sort_order"] = sort_order
+    return query
+
+
+def search(**query):
+    """Run a query with the catalog's security filter (what the current user may see)."""
+    return api.portal.get_tool("portal_catalog")(**query)
+
+
+def category_counts(include_invalid=False):
+    """(category id, title message, count) for the 14 categories, in the regulation's order."""
+    query = base_query(include_invalid)
+    return [
+        (value, title, len(search(gov_category=value, **query)))
+        for value, title in CATEGORIES
+    ]
+
+
+def years():
+    """The years of the published items, newest first."""
+    query = base_query(include_invalid=True)
+    newest = search(
+        sort_on="gov_generation_date", sort_order="descending", sort_limit=1, **query
+    )
+    oldest = search(
+        sort_on="gov_generation_date", sort_order="ascending", sort_limit=1, **query
+    )
+    if not newest or not oldest:
+        return []
+    first, last = oldest[0].gov_generation_date, newest[0].gov_generation_date
+    return list(range(last.year, first.year - 1, -1))
+
+
+def organs():
+    """The issuing organs of published items, in name order."""
+    catalog = api.portal.get_tool("portal_catalog")
+    values = catalog._catalog.getIndex("gov_issuing_organ").uniqueValues()
+    return sorted(
+        value
+        for value in values
+        if value and len(search(gov_issuing_organ=value, **base_query()))
+    )
+
+
+def text_search_query(text, category=None, year=None, include_invalid=False):
+    """The catalog query of a Chinese full-text search, best matches first; None if empty."""
+    words = catalog_query(text)
+    if words is None:
+        return None
+    query = listing_query(category=category, year=year, include_invalid=include_invalid)
+    del query["sort_on"], query["sort_order"]  # relevance
+    query[TEXT_INDEX] = words
+    return query

@@ -1,0 +1,1 @@
+"""@disclosure-catalogue: the public catalogue as JSON."""

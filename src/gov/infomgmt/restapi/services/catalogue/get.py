@@ -1,0 +1,122 @@
+"""GET @disclosure-catalogue: the public catalogue, filtered and batched, from catalog metadata.
+
+Parameters: category, year, organ, q (Chinese full text), include_invalid=1,
+sort (date, date-asc, title, index), b_start, b_size (at most 100). A bad value is
+answered with 400 and the name of the parameter.
+"""
+
+from gov.infomgmt import catalogue
+from gov.infomgmt.vocabularies.disclosure import CATEGORIES
+from gov.infomgmt.vocabularies.disclosure import VALIDITY
+from plone.restapi.serializer.converters import json_compatible
+from plone.restapi.services import Service
+from zope.i18n import translate
+
+
+MAX_BATCH = 100
+
+
+class BadParameter(ValueError):
+    """A query parameter that cannot be used."""
+
+    def __init__(self, name, message):
+        super().__init__(message)
+        self.name = name
+
+
+def whole_number(form, name, default, low, high):
+    """A whole number parameter within bounds."""
+    value = form.get(name)
+    if value in (None, ""):
+        return default
+    try:
+        number = int(value)
+    except ValueError as error:
+        raise BadParameter(name, f"{name} must be a whole number") from error
+    if not low <= number <= high:
+        raise BadParameter(name, f"{name} must be between {low} and {high}")
+    return number
+
+
+class DisclosureCatalogueGet(Service):
+    """The public catalogue: only published, proactively disclosed items."""
+
+    def reply(self):
+        """Items of the asked page with their header-table metadata."""
+        form = self.request.form
+        try:
+            query = self.query(form)
+            b_start = whole_number(form, "b_start", 0, 0, 10**7)
+            b_size = whole_number(form, "b_size", 25, 1, MAX_BATCH)
+        except BadParameter as error:
+            self.request.response.setStatus(400)
+            return {
+                "error": {
+                    "type": "BadRequest",
+                    "field": error.name,
+                    "message": str(error),
+                }
+            }
+        results = catalogue.search(**query) if query else []
+        page = results[b_start : b_start + b_size]
+        return json_compatible(
+            {
+                "@id": f"{self.context.absolute_url()}/@disclosure-catalogue",
+                "items_total": len(results),
+                "b_start": b_start,
+                "b_size": b_size,
+                "items": [self.item(brain) for brain in page],
+            }
+        )
+
+    def query(self, form):
+        """The catalog query for the parameters."""
+        category = form.get("category") or None
+        if category and category not in dict(CATEGORIES):
+            raise BadParameter(
+                "category", "category must be one of: " + ", ".join(dict(CATEGORIES))
+            )
+        sort = form.get("sort") or "date"
+        if sort not in catalogue.SORTS:
+            raise BadParameter(
+                "sort", "sort must be one of: " + ", ".join(catalogue.SORTS)
+            )
+        year = whole_number(form, "year", None, 1949, 2999)
+        include_invalid = form.get("include_invalid") in ("1", "true")
+        text = (form.get("q") or "").strip()
+        if text:
+            return catalogue.text_search_query(
+                text, category=category, year=year, include_invalid=include_invalid
+            )
+        return catalogue.listing_query(
+            category=category,
+            year=year,
+            organ=form.get("organ") or None,
+            include_invalid=include_invalid,
+            sort=sort,
+        )
+
+    def item(self, brain):
+        """One row of the catalogue."""
+        categories, validity = dict(CATEGORIES), dict(VALIDITY)
+        return {
+            "@id": brain.getURL(),
+            "title": brain.Title,
+            "index_number": brain.gov_index_number,
+            "category": {
+                "token": brain.gov_category,
+                "title": translate(
+                    categories.get(brain.gov_category, ""), context=self.request
+                ),
+            },
+            "issuing_organ": brain.gov_issuing_organ,
+            "document_number": brain.gov_document_number,
+            "generation_date": brain.gov_generation_date,
+            "validity": {
+                "token": brain.gov_validity,
+                "title": translate(
+                    validity.get(brain.gov_validity, ""), context=self.request
+                ),
+            },
+            "summary": brain.gov_summary,
+        }
