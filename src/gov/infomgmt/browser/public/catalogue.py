@@ -27,6 +27,8 @@ class CatalogueView(BrowserView):
 
     def __call__(self):
         """Read the filters, query once, render."""
+        # The category tree takes the place of the navigation portlet.
+        self.request.set("disable_plone.leftcolumn", True)
         form = self.request.form
         categories = dict(CATEGORIES)
         self.category = (
@@ -76,6 +78,11 @@ class CatalogueView(BrowserView):
         query = urlencode({k: v for k, v in params.items() if v not in (None, "")})
         base = f"{self.context.absolute_url()}/@@catalogue"
         return f"{base}?{query}" if query else base
+
+    def feed_url(self, kind):
+        """The RSS or Atom feed of the category shown (of all items without one)."""
+        base = f"{self.context.absolute_url()}/@@catalogue-{kind}.xml"
+        return f"{base}?category={self.category}" if self.category else base
 
     def validity_title(self, value):
         """有效 / 失效 / 废止."""

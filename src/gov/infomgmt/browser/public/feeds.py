@@ -84,7 +84,7 @@ class AtomView(FeedBase):
         self.request.response.setHeader(
             "Content-Type", "application/atom+xml; charset=utf-8"
         )
-        link = f"{self.context.absolute_url()}/@@atom.xml"
+        link = f"{self.context.absolute_url()}/@@catalogue-atom.xml"
         newest = self.moment(brains[0]) if brains else datetime.now(CHINA)
         parts = [
             '<?xml version="1.0" encoding="utf-8"?>',

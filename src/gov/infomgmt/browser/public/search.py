@@ -40,6 +40,7 @@ class DisclosureSearchView(BrowserView):
 
     def __call__(self):
         """Search once, render."""
+        self.request.set("disable_plone.leftcolumn", True)
         form = self.request.form
         self.text = (form.get("q") or "").strip()[:100]
         categories = dict(CATEGORIES)
