@@ -53,13 +53,37 @@ def words(text):
             yield word
 
 
+def meaningful(word):
+    """A word worth searching for: not a function word, not punctuation."""
+    return bool(word) and word not in STOP_WORDS and bool(WORD.search(word))
+
+
+def finest(word):
+    """The word cut into the smaller words jieba knows, if they cover it whole, else itself.
+
+    安全检查 → 安全, 检查 (so that 安全大检查 is found); 数字化 stays whole (化 is no word).
+    """
+    parts = {part for part in jieba.cut_for_search(word) if part != word}
+    cover = {0: []}
+    for start in range(len(word)):
+        if start not in cover:
+            continue
+        for end in range(start + 1, len(word) + 1):
+            if word[start:end] in parts and end not in cover:
+                cover[end] = [*cover[start], word[start:end]]
+    return cover.get(len(word)) or [word]
+
+
 def query_words(text):
-    """The words of a query, in jieba's precise mode (each one is in the index)."""
+    """The words of a query: jieba's precise mode, each word cut as fine as the index has it."""
     found = []
     for word in jieba.cut(text):
         word = word.strip().lower()
-        if word and word not in STOP_WORDS and WORD.search(word) and word not in found:
-            found.append(word)
+        if not meaningful(word):
+            continue
+        for part in finest(word):
+            if meaningful(part) and part not in found:
+                found.append(part)
     return found
 
 
@@ -82,15 +106,8 @@ class JiebaSplitter:
         return [word for text in texts for word in words(text)]
 
     def processGlob(self, texts):
-        """Words of a query; a trailing * is kept for prefix search."""
-        result = []
-        for text in texts:
-            glob = text.endswith("*")
-            parts = list(words(text.rstrip("*")))
-            if glob and parts:
-                parts[-1] += "*"
-            result += parts
-        return result
+        """Query terms: already cut by query_words, so each stays one term (no phrase)."""
+        return [text.strip().lower() for text in texts if text.strip()]
 
 
 element_factory.registerFactory("Word Splitter", SPLITTER_NAME, JiebaSplitter)

@@ -6,7 +6,11 @@ from plone import api
 
 
 def pages_and_search_index(context):
-    """Create the standard pages, then fill the jieba text index and the summaries."""
+    """Caching rules, the standard pages, then the jieba text index and the summaries."""
+    setup = api.portal.get_tool("portal_setup")
+    setup.runAllImportStepsFromProfile(
+        "profile-plone.app.caching:without-caching-proxy"
+    )
     ensure_pages(api.portal.get())
     catalog = api.portal.get_tool("portal_catalog")
     catalog.manage_reindexIndex(ids=[INDEX])
