@@ -80,3 +80,10 @@ def login(page):
         )
 
     return run
+
+
+@pytest.fixture(scope="session")
+def screenshots_dir():
+    """Where the browser tests leave their screenshots."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    return SCREENSHOTS

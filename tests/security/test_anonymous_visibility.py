@@ -87,6 +87,15 @@ def site(demo_functional_class):
         for item_id, (steps, attribute) in HIDDEN.items():
             make(folder, item_id, steps, attribute)
         make(folder, PUBLISHED, FULL, "proactive")
+        # internal records: enforcement archive and backup logs
+        with api.env.adopt_roles(["Manager"]):
+            for section in ("enforcement-archive", "backup-logs"):
+                api.content.create(
+                    container=portal[section],
+                    type="Document",
+                    id=f"internal-{section}",
+                    title=f"{MARK} 内部记录 {section}",
+                )
         api.portal.set_registry_record("plone.enable_sitemap", True)
         transaction.commit()
         yield portal
@@ -190,10 +199,46 @@ class TestAnonymousDoors:
         for item_id in HIDDEN:
             assert item_id not in response.text
 
+    HIDDEN_IDS = [*HIDDEN, "internal-enforcement-archive", "internal-backup-logs"]
+
+    def test_public_catalogue(self, site, anon_html):
+        page = anon_html.get(
+            "/disclosure/@@catalogue", params={"all": "1", "category": "statistics"}
+        )
+        assert PUBLISHED in page.text
+        for item_id in self.HIDDEN_IDS:
+            assert item_id not in page.text
+
+    def test_public_search(self, site, anon_html):
+        page = anon_html.get("/@@disclosure-search", params={"q": MARK})
+        assert PUBLISHED in page.text
+        for item_id in self.HIDDEN_IDS:
+            assert item_id not in page.text
+
+    @pytest.mark.parametrize("feed", ["catalogue-rss.xml", "catalogue-atom.xml"])
+    def test_feeds(self, site, anon_html, feed):
+        response = anon_html.get(f"/disclosure/@@{feed}")
+        assert PUBLISHED in response.text
+        for item_id in self.HIDDEN_IDS:
+            assert item_id not in response.text
+
+    def test_public_json(self, site, anon_rest):
+        data = anon_rest.get(
+            "/@disclosure-catalogue", params={"q": MARK, "include_invalid": "1"}
+        ).json()
+        found = found_ids(item["@id"] for item in data["items"])
+        assert found == {PUBLISHED}
+
+    def test_internal_records_through_rest_and_search(self, site, anon_rest):
+        for section in ("enforcement-archive", "backup-logs"):
+            assert anon_rest.get(f"/{section}/internal-{section}").status_code == 401
+        found = anon_rest.get("/@search", params={"SearchableText": "内部记录"}).json()
+        assert found["items_total"] == 0
+
     def test_sitemap(self, site, anon_html):
         response = anon_html.get("/sitemap.xml.gz", params={"page": 1})
         assert response.status_code == 200
         sitemap = gzip.decompress(response.content).decode()
         assert PUBLISHED in sitemap
-        for item_id in HIDDEN:
+        for item_id in self.HIDDEN_IDS:
             assert item_id not in sitemap

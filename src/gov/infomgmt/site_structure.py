@@ -92,6 +92,8 @@ def ensure_structure(portal):
     """Create every fixed section and standard page that is missing, in order."""
     sections = [ensure_section(portal, section) for section in SECTIONS]
     ensure_pages(portal)
+    # The portal's front page: search, categories, newest items.
+    portal.setLayout("gov-front-page")
     return sections
 
 

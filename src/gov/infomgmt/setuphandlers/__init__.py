@@ -29,4 +29,7 @@ def post_install(context):
 
 
 def uninstall(context):
-    """Leave content in place: the bureau's records outlive the add-on."""
+    """Leave content in place: the bureau's records outlive the add-on; restore the front page."""
+    portal = api.portal.get()
+    if portal.getLayout() == "gov-front-page":
+        portal.setLayout("view")
