@@ -134,7 +134,14 @@ class TestRetractedForThepublic:
         assert "内容有误，易引起误解" in response.text
         assert retracted.retracted_on.isoformat() in response.text
         assert "印发如下" not in response.text  # the body text is nowhere
-        assert "no-store" in response.headers.get("Cache-Control", "")
+        assert response.headers["X-Cache-Rule"] == "gov.infomgmt.uncached"
+        assert "private" in response.headers.get("Cache-Control", "")
+
+    def test_never_from_a_cache(self, demo_functional_portal, retracted):
+        with self.session(demo_functional_portal) as anonymous:
+            anonymous.get("/disclosure/work-priorities-2026")
+            again = anonymous.get("/disclosure/work-priorities-2026")
+        assert not again.headers.get("X-RAMCache")
 
     def test_content_nowhere(self, demo_functional_portal, retracted):
         with self.session(demo_functional_portal) as anonymous:

@@ -59,8 +59,7 @@ class RetractionNoticeView(BrowserView):
         """The notice, or the item's own page when it is not retracted."""
         if api.content.get_state(self.context, default=None) != "retracted":
             return self.request.response.redirect(self.context.absolute_url())
-        # Retracted content is not for caches to keep.
-        self.request.response.setHeader("Cache-Control", "no-store")
+        # No cache keeps this page: see the "gov.infomgmt.uncached" ruleset.
         if getSecurityManager().checkPermission(View, self.context):
             page = RetractionNoticePage(self.context, self.request, self.context)
         else:
