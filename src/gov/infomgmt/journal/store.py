@@ -1,0 +1,197 @@
+"""The journal's SQL store: entries, their hash chain, appending within a Zope transaction."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from datetime import UTC
+from sqlalchemy import create_engine
+from sqlalchemy import event
+from sqlalchemy import Integer
+from sqlalchemy import select
+from sqlalchemy import String
+from sqlalchemy import Text
+from sqlalchemy import text
+from sqlalchemy.orm import DeclarativeBase
+from sqlalchemy.orm import Mapped
+from sqlalchemy.orm import mapped_column
+from sqlalchemy.orm import scoped_session
+from sqlalchemy.orm import sessionmaker
+from zope.sqlalchemy import register
+
+import hashlib
+import json
+import threading
+import transaction
+
+
+GENESIS = "0" * 64
+
+
+class Base(DeclarativeBase):
+    """The journal's tables."""
+
+
+class Entry(Base):
+    """One journaled event: who did what to which record, when, from where."""
+
+    __tablename__ = "journal"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[str] = mapped_column(String(32), index=True)
+    actor: Mapped[str] = mapped_column(String(200), index=True)
+    action: Mapped[str] = mapped_column(String(64), index=True)
+    record: Mapped[str] = mapped_column(String(64), index=True, default="")
+    path: Mapped[str] = mapped_column(Text, default="")
+    address: Mapped[str] = mapped_column(String(64), default="")
+    detail: Mapped[str] = mapped_column(Text, default="{}")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+    def fields(self):
+        """What the hash covers, in a fixed order."""
+        return {
+            "id": self.id,
+            "at": self.at,
+            "actor": self.actor,
+            "action": self.action,
+            "record": self.record,
+            "path": self.path,
+            "address": self.address,
+            "detail": self.detail,
+        }
+
+
+def chain_hash(prev_hash, fields):
+    """SHA-256 of the previous hash and the entry's fields, canonically serialized."""
+    payload = json.dumps(
+        fields, ensure_ascii=False, sort_keys=True, separators=(",", ":")
+    )
+    return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Verification:
+    """The result of recomputing the chain."""
+
+    ok: bool
+    entries: int
+    broken_id: int | None = None
+    reason: str = ""
+
+
+class Journal:
+    """One journal database; entries are appended in the current Zope transaction."""
+
+    def __init__(self, url):
+        self.url = url
+        sqlite = url.startswith("sqlite")
+        self.engine = create_engine(
+            url,
+            future=True,
+            connect_args={"timeout": 30, "check_same_thread": False} if sqlite else {},
+        )
+        if sqlite:
+            self._serialize_sqlite_writers()
+        Base.metadata.create_all(self.engine)
+        self.session = scoped_session(sessionmaker(bind=self.engine, future=True))
+        register(self.session)
+        self._pending = threading.local()
+
+    def _serialize_sqlite_writers(self):
+        """Take SQLite's write lock when a transaction begins, not at its first write.
+
+        Two writers that both read the chain's head before either writes would fork the
+        chain; BEGIN IMMEDIATE makes the second wait until the first has committed.
+        """
+
+        @event.listens_for(self.engine, "connect")
+        def no_implicit_transactions(dbapi_connection, connection_record):
+            dbapi_connection.isolation_level = None
+
+        @event.listens_for(self.engine, "begin")
+        def begin_immediate(connection):
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
+
+    def append(self, actor, action, record="", path="", address="", **detail):
+        """Journal an event with the current transaction: kept if and only if it commits."""
+        txn = transaction.get()
+        pending = getattr(self._pending, "entries", None)
+        if pending is None or self._pending.txn is not txn:
+            pending = self._pending.entries = []
+            self._pending.txn = txn
+            txn.addBeforeCommitHook(self._write, (txn,))
+            txn.addAfterCommitHook(self._forget, (txn,))
+        pending.append(
+            {
+                "at": datetime.now(UTC).isoformat(timespec="microseconds"),
+                "actor": actor or "",
+                "action": action,
+                "record": record or "",
+                "path": path or "",
+                "address": address or "",
+                "detail": json.dumps(
+                    detail, ensure_ascii=False, sort_keys=True, default=str
+                ),
+            }
+        )
+
+    def _forget(self, status, txn):
+        """After the commit, drop what this thread queued for it."""
+        if getattr(self._pending, "txn", None) is txn:
+            self._pending.entries = None
+            self._pending.txn = None
+
+    def _write(self, txn):
+        """Before the commit: chain the queued entries to the head and write them."""
+        entries = self._pending.entries or []
+        if not entries:
+            return
+        session = self.session()
+        if not self.url.startswith("sqlite"):
+            # PostgreSQL: one appender at a time, until this transaction commits.
+            session.execute(text("LOCK TABLE journal IN SHARE ROW EXCLUSIVE MODE"))
+        head = session.execute(
+            select(Entry).order_by(Entry.id.desc()).limit(1)
+        ).scalar_one_or_none()
+        prev_hash, next_id = (head.hash, head.id + 1) if head else (GENESIS, 1)
+        for values in entries:
+            entry = Entry(id=next_id, prev_hash=prev_hash, hash="", **values)
+            entry.hash = chain_hash(prev_hash, entry.fields())
+            session.add(entry)
+            prev_hash, next_id = entry.hash, next_id + 1
+        session.flush()
+        self._pending.entries = []
+
+    def entries(self, record=None, actor=None, start=None, end=None, action=None):
+        """Journal entries, oldest first, filtered by record, person, action and period (ISO)."""
+        query = select(Entry).order_by(Entry.id)
+        if record:
+            query = query.where(Entry.record == record)
+        if actor:
+            query = query.where(Entry.actor == actor)
+        if action:
+            query = query.where(Entry.action == action)
+        if start:
+            query = query.where(Entry.at >= start)
+        if end:
+            query = query.where(Entry.at < end)
+        return list(self.session().execute(query).scalars())
+
+    def verify(self):
+        """Recompute the whole chain; name the first entry that was changed, removed or moved."""
+        prev_hash, expected_id, count = GENESIS, 1, 0
+        for entry in self.session().execute(select(Entry).order_by(Entry.id)).scalars():
+            count += 1
+            if entry.id != expected_id:
+                return Verification(
+                    False, count, entry.id, f"entry {expected_id} is missing"
+                )
+            if entry.prev_hash != prev_hash:
+                return Verification(
+                    False, count, entry.id, "does not follow the previous entry"
+                )
+            if chain_hash(prev_hash, entry.fields()) != entry.hash:
+                return Verification(
+                    False, count, entry.id, "was changed after it was written"
+                )
+            prev_hash, expected_id = entry.hash, expected_id + 1
+        return Verification(True, count)
