@@ -1,0 +1,1 @@
+"""Who may consult, copy or borrow enforcement records, and on what credentials (domain §2)."""
