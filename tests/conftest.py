@@ -1,10 +1,15 @@
 """Fixtures for the gov.infomgmt test suite (pytest-plone)."""
 
 import os
+import tempfile
 
 
 # Compile the .po files when the ZCML registers them, as the server does.
 os.environ.setdefault("zope_i18n_compile_mo_files", "true")
+# The enforcement journal of the test run, in a scratch SQLite file.
+os.environ.setdefault(
+    "GOV_JOURNAL_DSN", f"sqlite:///{os.path.join(tempfile.mkdtemp(), 'journal.sqlite')}"
+)
 
 from gov.infomgmt.testing import DEMO_FUNCTIONAL_TESTING
 from gov.infomgmt.testing import DEMO_INTEGRATION_TESTING

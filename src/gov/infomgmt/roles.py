@@ -13,6 +13,8 @@ DISCLOSURE_REVIEWER = "DisclosureReviewer"
 BUREAU_LEADER = "BureauLeader"
 ENTRY_CLERK = "EntryClerk"
 EMERGENCY_OFFICER = "EmergencyOfficer"
+ENFORCEMENT_OFFICER = "EnforcementOfficer"
+ARCHIVE_KEEPER = "ArchiveKeeper"
 
 # In the order of the review chain; the titles are the words of the regulation.
 DUTY_ROLES = (
@@ -23,6 +25,8 @@ DUTY_ROLES = (
     (BUREAU_LEADER, _("Bureau leader")),  # 局领导
     (ENTRY_CLERK, _("Entry clerk")),  # 信息录入员
     (EMERGENCY_OFFICER, _("Emergency officer")),  # 应急处置
+    (ENFORCEMENT_OFFICER, _("Enforcement officer")),  # 执法人员
+    (ARCHIVE_KEEPER, _("Archive keeper")),  # 档案管理员
 )
 
 ROLE_TITLES = dict(DUTY_ROLES)
@@ -51,3 +55,5 @@ DisclosureReviewerRole = sharing_role(DISCLOSURE_REVIEWER)
 BureauLeaderRole = sharing_role(BUREAU_LEADER)
 EntryClerkRole = sharing_role(ENTRY_CLERK)
 EmergencyOfficerRole = sharing_role(EMERGENCY_OFFICER)
+EnforcementOfficerRole = sharing_role(ENFORCEMENT_OFFICER)
+ArchiveKeeperRole = sharing_role(ARCHIVE_KEEPER)

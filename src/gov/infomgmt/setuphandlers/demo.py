@@ -60,7 +60,17 @@ DEMO_USERS = (
     DemoUser(
         "archivist",
         "档案管理员 赵强",
-        local_roles=((ENFORCEMENT_ARCHIVE.id, ("Reader", "Contributor")),),
+        local_roles=((ENFORCEMENT_ARCHIVE.id, ("ArchiveKeeper",)),),
+    ),
+    DemoUser(
+        "officer1",
+        "执法人员 钱进",
+        local_roles=((ENFORCEMENT_ARCHIVE.id, ("EnforcementOfficer",)),),
+    ),
+    DemoUser(
+        "officer2",
+        "执法人员 孙悦",
+        local_roles=((ENFORCEMENT_ARCHIVE.id, ("EnforcementOfficer",)),),
     ),
     DemoUser(
         "itstaff",

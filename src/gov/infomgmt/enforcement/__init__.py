@@ -1,0 +1,1 @@
+"""Enforcement case files: journaling, sealing at archiving, integrity checks."""

@@ -1,0 +1,84 @@
+"""Every view and download of a case file is journaled, under concurrent readers too."""
+
+from .test_case_files import new_case
+from concurrent.futures import ThreadPoolExecutor
+from gov.infomgmt.journal.site import get_journal
+from pytest_plone.fixtures.requests import RelativeSession
+
+import pytest
+import transaction
+
+
+THREADS = 8
+VIEWS_EACH = 5
+
+
+@pytest.fixture
+def case(demo_functional_portal):
+    record = new_case(demo_functional_portal, case_id="case-2026-007")
+    transaction.commit()
+    return record
+
+
+def session(portal, user=None, api_path=""):
+    result = RelativeSession(portal.absolute_url() + api_path)
+    result.headers["Accept"] = "application/json" if api_path else "text/html"
+    if user:
+        result.auth = (user, "demo-2026")
+    return result
+
+
+def test_concurrent_views_all_journaled(demo_functional_portal, case):
+    before = len(get_journal().entries(record=case.UID(), action="view"))
+    transaction.commit()
+
+    def read(n):
+        with session(
+            demo_functional_portal, "officer1" if n % 2 else "archivist"
+        ) as reader:
+            return [
+                reader.get("/enforcement-archive/case-2026-007").status_code
+                for _ in range(VIEWS_EACH)
+            ]
+
+    with ThreadPoolExecutor(THREADS) as pool:
+        codes = [code for result in pool.map(read, range(THREADS)) for code in result]
+    assert codes == [200] * THREADS * VIEWS_EACH  # no ConflictError reached anyone
+    views = get_journal().entries(record=case.UID(), action="view")
+    assert len(views) - before == THREADS * VIEWS_EACH
+    assert {v.actor for v in views} >= {"officer1", "archivist"}
+    assert all(v.address for v in views)
+    assert get_journal().verify().ok
+    transaction.commit()
+
+
+def test_download_journaled(demo_functional_portal, case):
+    with session(demo_functional_portal, "officer2") as reader:
+        response = reader.get(
+            "/enforcement-archive/case-2026-007/decision.pdf/@@download/file"
+        )
+    assert response.status_code == 200
+    assert response.content == b"%PDF decision"
+    downloads = get_journal().entries(action="download", actor="officer2")
+    assert downloads and "decision.pdf" in downloads[-1].path
+    transaction.commit()
+
+
+@pytest.mark.parametrize("user", [None, "staff", "collector"])
+def test_no_door_for_others(demo_functional_portal, case, user):
+    with session(demo_functional_portal, user) as other:
+        page = other.get("/enforcement-archive/case-2026-007", allow_redirects=False)
+        assert page.status_code in (302, 401, 403)
+        assert "某某档案服务有限公司" not in page.text
+        file = other.get(
+            "/enforcement-archive/case-2026-007/decision.pdf/@@download/file",
+            allow_redirects=False,
+        )
+        assert file.status_code in (302, 401, 403)
+        assert file.content != b"%PDF decision"
+    with session(demo_functional_portal, user, "/++api++") as other:
+        assert other.get("/enforcement-archive/case-2026-007").status_code in (401, 403)
+        found = other.get(
+            "/@search", params={"SearchableText": "某公司未按规定移交档案案"}
+        ).json()
+        assert found["items_total"] == 0
