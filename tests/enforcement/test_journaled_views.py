@@ -60,7 +60,8 @@ def test_download_journaled(demo_functional_portal, case):
     assert response.status_code == 200
     assert response.content == b"%PDF decision"
     downloads = get_journal().entries(action="download", actor="officer2")
-    assert downloads and "decision.pdf" in downloads[-1].path
+    assert downloads
+    assert "decision.pdf" in downloads[-1].path
     transaction.commit()
 
 
