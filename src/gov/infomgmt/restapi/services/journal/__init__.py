@@ -1,0 +1,1 @@
+"""@journal and @journal-verify: the enforcement journal for auditors."""

@@ -1,0 +1,97 @@
+"""The journal for auditors: query, export to CSV and Excel, verify through the API and the command."""
+
+from .test_case_files import new_case
+from gov.infomgmt.journal.site import journal_url
+from io import BytesIO
+from openpyxl import load_workbook
+from pathlib import Path
+from pytest_plone.fixtures.requests import RelativeSession
+
+import os
+import pytest
+import sqlite3
+import subprocess
+import sys
+import transaction
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def viewed(demo_functional_portal):
+    case = new_case(demo_functional_portal, case_id="case-2026-009")
+    transaction.commit()
+    with RelativeSession(demo_functional_portal.absolute_url()) as officer:
+        officer.auth = ("officer1", "demo-2026")
+        assert officer.get("/enforcement-archive/case-2026-009").status_code == 200
+    return case
+
+
+def api(portal, user="webmaster"):
+    session = RelativeSession(portal.absolute_url() + "/++api++")
+    session.headers["Accept"] = "application/json"
+    session.auth = (user, "demo-2026")
+    return session
+
+
+def test_query_by_record(demo_functional_portal, viewed):
+    with api(demo_functional_portal) as auditor:
+        data = auditor.get(
+            "/@journal", params={"record": viewed.UID(), "action": "view"}
+        ).json()
+    assert data["items_total"] >= 1
+    assert data["items"][-1]["actor"] == "officer1"
+
+
+def test_exports(demo_functional_portal, viewed):
+    with api(demo_functional_portal) as auditor:
+        csv_export = auditor.get(
+            "/@journal", params={"record": viewed.UID(), "format": "csv"}
+        )
+        xlsx_export = auditor.get(
+            "/@journal", params={"record": viewed.UID(), "format": "xlsx"}
+        )
+    assert csv_export.headers["Content-Type"].startswith("text/csv")
+    text = csv_export.content.decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("序号,时间(UTC),操作人")
+    assert "officer1" in text
+    sheet = load_workbook(BytesIO(xlsx_export.content)).active
+    assert sheet["C1"].value == "操作人"
+    assert any(
+        row[2] == "officer1" for row in sheet.iter_rows(min_row=2, values_only=True)
+    )
+
+
+def test_only_auditors(demo_functional_portal, viewed):
+    for user in ("officer1", "archivist", "staff"):
+        with api(demo_functional_portal, user) as other:
+            assert other.get("/@journal").status_code in (401, 403)
+            assert other.get("/@journal-verify").status_code in (401, 403)
+
+
+@pytest.fixture
+def own_journal(monkeypatch, tmp_path):
+    """A journal of this test's own, so that tampering with it harms no other test."""
+    monkeypatch.setenv("GOV_JOURNAL_DSN", f"sqlite:///{tmp_path / 'journal.sqlite'}")
+
+
+def test_verify_names_a_tampered_entry(demo_functional_portal, own_journal, viewed):
+    with api(demo_functional_portal) as auditor:
+        assert auditor.get("/@journal-verify").json()["ok"] is True
+    database = journal_url().removeprefix("sqlite:///")
+    with sqlite3.connect(database) as raw:
+        raw.execute("UPDATE journal SET actor = 'nobody' WHERE id = 1")
+    with api(demo_functional_portal) as auditor:
+        response = auditor.get("/@journal-verify")
+    assert response.status_code == 409
+    assert response.json()["broken_id"] == 1
+
+    command = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "verify_journal.py"), journal_url()],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+    )
+    assert command.returncode == 1
+    assert "BROKEN at entry 1" in command.stdout
