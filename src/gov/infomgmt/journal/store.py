@@ -60,6 +60,37 @@ class Entry(Base):
         }
 
 
+class AccessRequest(Base):
+    """One line of the access register (查阅登记簿): who asks for which file, how, on what."""
+
+    __tablename__ = "access_request"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    created_at: Mapped[str] = mapped_column(String(32))
+    created_by: Mapped[str] = mapped_column(String(200))
+    record: Mapped[str] = mapped_column(String(64), index=True)
+    path: Mapped[str] = mapped_column(Text, default="")
+    category: Mapped[str] = mapped_column(String(32))
+    requester_userid: Mapped[str] = mapped_column(String(200), index=True, default="")
+    requester_name: Mapped[str] = mapped_column(String(200))
+    organisation: Mapped[str] = mapped_column(String(200), default="")
+    credentials: Mapped[str] = mapped_column(Text, default="[]")
+    purpose: Mapped[str] = mapped_column(Text)
+    scope: Mapped[str] = mapped_column(String(32))
+    mode: Mapped[str] = mapped_column(String(32))
+    status: Mapped[str] = mapped_column(String(16), index=True)
+    decided_by: Mapped[str] = mapped_column(String(200), default="")
+    decided_at: Mapped[str] = mapped_column(String(32), default="")
+    valid_until: Mapped[str] = mapped_column(String(32), default="")
+    loan_due: Mapped[str] = mapped_column(String(10), default="")
+
+    def as_dict(self):
+        """The register line as JSON."""
+        return {
+            column.name: getattr(self, column.name) for column in self.__table__.columns
+        }
+
+
 def chain_hash(prev_hash, fields):
     """SHA-256 of the previous hash and the entry's fields, canonically serialized."""
     payload = json.dumps(

@@ -1,0 +1,133 @@
+"""The access register (查阅登记簿): registering, approving and honouring access requests.
+
+Lines live in the journal's SQL database, beside the journal, and every step is
+journaled. An approved request of a staff member grants reading access to the one
+file until it expires by itself (see access.localroles).
+"""
+
+from datetime import datetime
+from datetime import timedelta
+from datetime import UTC
+from gov.infomgmt import _
+from gov.infomgmt.access import rules
+from gov.infomgmt.journal.site import get_journal
+from gov.infomgmt.journal.site import record_event
+from gov.infomgmt.journal.store import AccessRequest
+from plone import api
+from sqlalchemy import select
+
+import json
+
+
+DEFAULT_VALID_DAYS = 7
+
+
+class RequestRefused(ValueError):
+    """The request breaks rules of the register; each refusal names its field."""
+
+    def __init__(self, refusals):
+        super().__init__("; ".join(r.rule for r in refusals))
+        self.refusals = refusals
+
+
+def now():
+    """The time now, UTC, as the register stores it."""
+    return datetime.now(UTC)
+
+
+def register(record, data):
+    """Register a request for a case file; approve it at once where no approval is needed."""
+    category = data.get("category", "")
+    own_case = (
+        data.get("party_name") or data.get("requester_name")
+    ) == record.party_name
+    refused = rules.refusals(
+        category,
+        data.get("credentials") or [],
+        data.get("mode", ""),
+        data.get("scope", ""),
+        record.kind,
+        own_case=own_case,
+    )
+    for field in ("requester_name", "purpose"):
+        if not (data.get(field) or "").strip():
+            refused.append(
+                rules.Refusal(
+                    "field_missing",
+                    _("Required: ${field}.", mapping={"field": field}),
+                    field,
+                )
+            )
+    if refused:
+        raise RequestRefused(refused)
+    clerk = api.user.get_current().getId()
+    line = AccessRequest(
+        created_at=now().isoformat(),
+        created_by=clerk,
+        record=record.UID(),
+        path="/".join(record.getPhysicalPath()),
+        category=category,
+        requester_userid=data.get("requester_userid") or "",
+        requester_name=data["requester_name"].strip(),
+        organisation=data.get("organisation") or "",
+        credentials=json.dumps(sorted(data.get("credentials") or [])),
+        purpose=data["purpose"].strip(),
+        scope=data["scope"],
+        mode=data["mode"],
+        status="pending"
+        if rules.needs_approval(category, data["mode"])
+        else "approved",
+        loan_due=data.get("loan_due") or "",
+    )
+    session = get_journal().session()
+    session.add(line)
+    session.flush()
+    record_event(
+        record, "access_request", request=line.id, category=category, mode=line.mode
+    )
+    return line
+
+
+def lines(record=None, status=None):
+    """Register lines, newest first."""
+    query = select(AccessRequest).order_by(AccessRequest.id.desc())
+    if record is not None:
+        query = query.where(AccessRequest.record == record)
+    if status:
+        query = query.where(AccessRequest.status == status)
+    return list(get_journal().session().execute(query).scalars())
+
+
+def get_line(request_id):
+    """One register line, or None."""
+    return get_journal().session().get(AccessRequest, request_id)
+
+
+def decide(record, request_id, approve, valid_days=DEFAULT_VALID_DAYS):
+    """The leader's decision on a pending request; an approval is valid for some days."""
+    line = get_line(request_id)
+    if line is None or line.record != record.UID():
+        raise LookupError(request_id)
+    if line.status != "pending":
+        raise ValueError("already decided")
+    line.status = "approved" if approve else "refused"
+    line.decided_by = api.user.get_current().getId()
+    line.decided_at = now().isoformat()
+    if approve:
+        line.valid_until = (now() + timedelta(days=valid_days)).isoformat()
+    record_event(
+        record, "access_approved" if approve else "access_refused", request=line.id
+    )
+    return line
+
+
+def granted_users(record_uid, at=None):
+    """Staff holding an approved, unexpired request for this file."""
+    moment = (at or now()).isoformat()
+    query = select(AccessRequest.requester_userid).where(
+        AccessRequest.record == record_uid,
+        AccessRequest.status == "approved",
+        AccessRequest.requester_userid != "",
+        AccessRequest.valid_until > moment,
+    )
+    return set(get_journal().session().execute(query).scalars())

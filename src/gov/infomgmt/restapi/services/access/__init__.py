@@ -1,0 +1,1 @@
+"""@access-requests: the access register of a case file through the API."""
