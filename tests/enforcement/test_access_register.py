@@ -166,3 +166,52 @@ def test_staff_access_after_approval_lapses_by_itself(demo_functional_portal, ca
         case.UID(), at=register.now() + timedelta(days=1, minutes=1)
     )
     transaction.commit()
+
+
+class TestLoans:
+    def body(self, **changes):
+        return request_body(
+            category="own_officer",
+            credentials=[],
+            scope="whole_file",
+            mode="lend",
+            requester_userid="officer2",
+            requester_name="孙悦",
+            **changes,
+        )
+
+    def test_a_loan_needs_a_due_date(self, demo_functional_portal, case):
+        response = post(demo_functional_portal, self.body())
+        assert response.status_code == 400
+        assert response.json()["error"]["errors"][0]["field"] == "loan_due"
+
+    def test_overdue_and_returned_with_an_integrity_check(
+        self, demo_functional_portal, case
+    ):
+        from datetime import date
+        from datetime import timedelta
+        from gov.infomgmt.access import register
+
+        due = (date.today() + timedelta(days=3)).isoformat()
+        line = post(demo_functional_portal, self.body(loan_due=due)).json()
+        with session(demo_functional_portal, "leader") as leader:
+            leader.post(
+                f"/enforcement-archive/case-2026-011/@access-request-decision/{line['id']}/approve"
+            )
+        transaction.begin()
+        later = date.today() + timedelta(days=4)
+        assert [loan.id for loan in register.overdue_loans(later)] == [line["id"]]
+        assert register.overdue_loans(date.today()) == []
+        # the file comes back with a document changed: the check names it
+        record = demo_functional_portal["enforcement-archive"]["case-2026-011"]
+        for doc in record.objectValues():
+            from gov.infomgmt.enforcement.integrity import checksum
+
+            doc.sha256 = checksum(doc.file)
+        with record["evidence.jpg"].file.open("w") as blob:
+            blob.write(b"altered")
+        returned, mismatches = register.return_loan(record, line["id"])
+        assert [m.id for m in mismatches] == ["evidence.jpg"]
+        assert returned.returned_at
+        assert register.overdue_loans(later) == []
+        transaction.commit()

@@ -5,6 +5,7 @@ journaled. An approved request of a staff member grants reading access to the on
 file until it expires by itself (see access.localroles).
 """
 
+from datetime import date
 from datetime import datetime
 from datetime import timedelta
 from datetime import UTC
@@ -49,6 +50,19 @@ def register(record, data):
         record.kind,
         own_case=own_case,
     )
+    if data.get("mode") == rules.LEND:
+        try:
+            due = date.fromisoformat(data.get("loan_due") or "")
+        except ValueError:
+            due = None
+        if due is None or due <= now().date():
+            refused.append(
+                rules.Refusal(
+                    "loan_due_missing",
+                    _("Loan due date: a loan needs a future return date."),
+                    "loan_due",
+                )
+            )
     for field in ("requester_name", "purpose"):
         if not (data.get(field) or "").strip():
             refused.append(
@@ -131,3 +145,40 @@ def granted_users(record_uid, at=None):
         AccessRequest.valid_until > moment,
     )
     return set(get_journal().session().execute(query).scalars())
+
+
+def overdue_loans(today=None):
+    """Approved loans not returned by their due date."""
+    today = (today or now().date()).isoformat()
+    query = select(AccessRequest).where(
+        AccessRequest.mode == rules.LEND,
+        AccessRequest.status == "approved",
+        AccessRequest.returned_at == "",
+        AccessRequest.loan_due < today,
+        AccessRequest.loan_due != "",
+    )
+    return list(get_journal().session().execute(query).scalars())
+
+
+def return_loan(record, request_id):
+    """Take a loan back: check the file's integrity and record the result on the line."""
+    from gov.infomgmt.enforcement.integrity import verify
+
+    line = get_line(request_id)
+    if line is None or line.record != record.UID() or line.mode != rules.LEND:
+        raise LookupError(request_id)
+    if line.returned_at:
+        raise ValueError("already returned")
+    mismatches = verify(record)
+    line.returned_at = now().isoformat()
+    line.return_check = json.dumps(
+        {"ok": not mismatches, "mismatches": [m.id for m in mismatches]},
+        ensure_ascii=False,
+    )
+    record_event(
+        record,
+        "loan_returned",
+        request=line.id,
+        integrity="ok" if not mismatches else "mismatch",
+    )
+    return line, mismatches

@@ -83,6 +83,8 @@ class AccessRequest(Base):
     decided_at: Mapped[str] = mapped_column(String(32), default="")
     valid_until: Mapped[str] = mapped_column(String(32), default="")
     loan_due: Mapped[str] = mapped_column(String(10), default="")
+    returned_at: Mapped[str] = mapped_column(String(32), default="")
+    return_check: Mapped[str] = mapped_column(Text, default="")
 
     def as_dict(self):
         """The register line as JSON."""
