@@ -83,3 +83,25 @@ def test_no_door_for_others(demo_functional_portal, case, user):
             "/@search", params={"SearchableText": "某公司未按规定移交档案案"}
         ).json()
         assert found["items_total"] == 0
+
+
+def test_api_reads_journaled_and_masked(demo_functional_portal, case):
+    """Through the API as on the page: journaled, the identity masked for non-handlers."""
+    from plone import api
+
+    before = len(get_journal().entries(record=case.UID(), action="view"))
+    transaction.commit()
+    with session(demo_functional_portal, "officer1", "/++api++") as officer:
+        assert (
+            officer.get("/enforcement-archive/case-2026-007").json()["party_id_number"]
+            == "91450800MA5KXXXX1Y"
+        )
+    api.user.grant_roles(username="leader", obj=case, roles=["BureauLeader"])
+    transaction.commit()
+    with session(demo_functional_portal, "leader", "/++api++") as leader:
+        assert (
+            leader.get("/enforcement-archive/case-2026-007").json()["party_id_number"]
+            == "914***********XX1Y"
+        )
+    assert len(get_journal().entries(record=case.UID(), action="view")) - before == 2
+    transaction.commit()

@@ -3,8 +3,8 @@
 from AccessControl import getSecurityManager
 from gov.infomgmt.content.enforcement_record import DOCUMENT_KINDS
 from gov.infomgmt.content.enforcement_record import KINDS
+from gov.infomgmt.enforcement.access import handles_case
 from gov.infomgmt.journal.site import record_event
-from plone import api
 from plone.namedfile.browser import Download
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -23,11 +23,7 @@ class EnforcementRecordView(BrowserView):
 
     def handles_case(self):
         """True for the case's own officers, the archive keepers and administrators."""
-        user = api.user.get_current()
-        if user.getId() in (self.context.officers or []):
-            return True
-        roles = api.user.get_roles(user=user, obj=self.context)
-        return bool({"Manager", "ArchiveKeeper"} & set(roles))
+        return handles_case(self.context)
 
     def party_id(self):
         """The identity number, masked for those not handling the case."""
