@@ -243,6 +243,51 @@ def ensure_item(portal, item):
     return obj
 
 
+def ensure_case_file(portal):
+    """An archived penalty case with a decision and evidence, as the officers filed it."""
+    from datetime import date
+    from plone.namedfile.file import NamedBlobFile
+
+    archive = portal[ENFORCEMENT_ARCHIVE.id]
+    if "demo-case-2026-001" in archive:
+        return archive["demo-case-2026-001"]
+    with api.env.adopt_user(username="officer1"):
+        record = api.content.create(
+            container=archive,
+            type="EnforcementRecord",
+            id="demo-case-2026-001",
+            title="某档案服务公司未按规定移交档案案",
+            case_number="市档罚〔2026〕1号",
+            kind="penalty",
+            party_name="某某档案服务有限公司",
+            party_type="organisation",
+            party_id_number="91450800MA5KXXXX1Y",
+            handling_section="执法监督科",
+            officers=["officer1", "officer2"],
+            opened=date(2026, 3, 2),
+            decided=date(2026, 4, 10),
+            decision_number="市档罚决字〔2026〕1号",
+            paper_location="档案库房三层 B-12 柜",
+        )
+        for doc_id, title, kind, conclusive in (
+            ("decision.pdf", "行政处罚决定书", "decision", True),
+            ("inspection-record.pdf", "现场检查笔录", "evidence", False),
+        ):
+            api.content.create(
+                container=record,
+                type="CaseDocument",
+                id=doc_id,
+                title=title,
+                document_kind=kind,
+                conclusive=conclusive,
+                file=NamedBlobFile(f"%PDF-1.4 {title}".encode(), filename=doc_id),
+            )
+        api.content.transition(obj=record, transition="decide", comment="作出处罚决定")
+    with api.env.adopt_user(username="archivist"):
+        api.content.transition(obj=record, transition="archive", comment="案卷归档")
+    return record
+
+
 def post_install(context):
     """Create the demo accounts and example content; safe to run twice."""
     portal = api.portal.get()
@@ -255,3 +300,4 @@ def post_install(context):
         ensure_user(user)
     for item in DEMO_ITEMS:
         ensure_item(portal, item)
+    ensure_case_file(portal)
