@@ -55,4 +55,8 @@ def verify(record):
         result="mismatch" if found else "ok",
         mismatches=[m.id for m in found],
     )
+    if found:
+        from gov.infomgmt.enforcement.alerts import alert_mismatches
+
+        alert_mismatches(record, found)
     return found

@@ -6,6 +6,7 @@ so running it twice sends nothing more.
 
 from gov.infomgmt import tasks
 from gov.infomgmt.deadlines import today_in_china
+from gov.infomgmt.enforcement.alerts import remind_overdue_loans
 from gov.infomgmt.notifications import remind_deadline
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
@@ -37,4 +38,10 @@ class DisclosureRemindersPost(Service):
                     "recipients": recipients,
                 }
             )
-        return {"date": today.isoformat(), "reminded": reminded}
+        # The same daily run reminds the archive of loans past their return date.
+        overdue_loans = remind_overdue_loans(today)
+        return {
+            "date": today.isoformat(),
+            "reminded": reminded,
+            "overdue_loans": overdue_loans,
+        }
