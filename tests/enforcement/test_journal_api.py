@@ -95,3 +95,20 @@ def test_verify_names_a_tampered_entry(demo_functional_portal, own_journal, view
     )
     assert command.returncode == 1
     assert "BROKEN at entry 1" in command.stdout
+
+
+def test_journal_page(demo_functional_portal, own_journal, viewed):
+    with RelativeSession(demo_functional_portal.absolute_url()) as auditor:
+        auditor.auth = ("webmaster", "demo-2026")
+        page = auditor.get("/@@journal", params={"actor": "officer1", "verify": "1"})
+    assert page.status_code == 200
+    assert "officer1" in page.text
+    assert "gov-journal-verify" in page.text
+    assert "alert-success" in page.text
+    with RelativeSession(demo_functional_portal.absolute_url()) as officer:
+        officer.auth = ("officer1", "demo-2026")
+        assert officer.get("/@@journal", allow_redirects=False).status_code in (
+            302,
+            401,
+            403,
+        )

@@ -1,0 +1,34 @@
+"""查阅日志 for auditors in the classic UI: filter, verify the chain, export."""
+
+from gov.infomgmt.journal.site import get_journal
+from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from urllib.parse import urlencode
+
+
+FILTERS = ("record", "actor", "action", "start", "end")
+SHOWN = 200
+
+
+class JournalView(BrowserView):
+    """The newest entries matching the filters, the chain's state, and the exports."""
+
+    index = ViewPageTemplateFile("templates/journal.pt")
+
+    def __call__(self):
+        """Query, optionally verify, render."""
+        form = self.request.form
+        self.filters = {name: (form.get(name) or "").strip() for name in FILTERS}
+        entries = get_journal().entries(
+            **{k: v or None for k, v in self.filters.items()}
+        )
+        self.total = len(entries)
+        self.entries = list(reversed(entries[-SHOWN:]))
+        self.verification = get_journal().verify() if form.get("verify") else None
+        return self.index()
+
+    def export_url(self, fmt):
+        """The REST export of the same selection."""
+        params = {k: v for k, v in self.filters.items() if v}
+        params["format"] = fmt
+        return f"{self.context.absolute_url()}/++api++/@journal?{urlencode(params)}"
