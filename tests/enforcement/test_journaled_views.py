@@ -79,6 +79,9 @@ def test_no_door_for_others(demo_functional_portal, case, user):
         assert file.content != b"%PDF decision"
     with session(demo_functional_portal, user, "/++api++") as other:
         assert other.get("/enforcement-archive/case-2026-007").status_code in (401, 403)
+        assert other.get(
+            "/enforcement-archive/case-2026-007/@access-requests"
+        ).status_code in (401, 403)
         found = other.get(
             "/@search", params={"SearchableText": "某公司未按规定移交档案案"}
         ).json()

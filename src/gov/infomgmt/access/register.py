@@ -182,3 +182,19 @@ def return_loan(record, request_id):
         integrity="ok" if not mismatches else "mismatch",
     )
     return line, mismatches
+
+
+COPY_MODES = {rules.COPY, rules.SCAN, rules.LEND}
+
+
+def may_take_copy(record_uid, userid, at=None):
+    """True when this user holds an approved, unexpired request to copy, scan or borrow the file."""
+    moment = (at or now()).isoformat()
+    query = select(AccessRequest.id).where(
+        AccessRequest.record == record_uid,
+        AccessRequest.requester_userid == userid,
+        AccessRequest.status == "approved",
+        AccessRequest.mode.in_(sorted(COPY_MODES)),
+        AccessRequest.valid_until > moment,
+    )
+    return get_journal().session().execute(query).first() is not None
