@@ -215,3 +215,34 @@ class TestLoans:
         assert returned.returned_at
         assert register.overdue_loans(later) == []
         transaction.commit()
+
+
+def test_return_through_the_api(demo_functional_portal, case):
+    from datetime import date
+    from datetime import timedelta
+
+    body = request_body(
+        category="own_officer",
+        credentials=[],
+        scope="whole_file",
+        mode="lend",
+        requester_userid="officer2",
+        requester_name="孙悦",
+        loan_due=(date.today() + timedelta(days=5)).isoformat(),
+    )
+    line = post(demo_functional_portal, body).json()
+    with session(demo_functional_portal, "leader") as leader:
+        leader.post(
+            f"/enforcement-archive/case-2026-011/@access-request-decision/{line['id']}/approve"
+        )
+    with session(demo_functional_portal, "archivist") as keeper:
+        returned = keeper.post(
+            f"/enforcement-archive/case-2026-011/@access-request-return/{line['id']}"
+        )
+        assert returned.status_code == 200
+        assert returned.json()["returned_at"]
+        assert returned.json()["mismatches"] == []
+        again = keeper.post(
+            f"/enforcement-archive/case-2026-011/@access-request-return/{line['id']}"
+        )
+        assert again.status_code == 409

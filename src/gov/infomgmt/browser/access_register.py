@@ -45,6 +45,8 @@ class AccessRegisterView(BrowserView):
                 return self.register(form)
             if form.get("form.decide"):
                 return self.decide(form)
+            if form.get("form.return"):
+                return self.take_back(form)
         return self.index()
 
     def register(self, form):
@@ -87,6 +89,36 @@ class AccessRegisterView(BrowserView):
             IStatusMessage(self.request).add(
                 _("This request cannot be decided (any more)."), type="error"
             )
+        return self.request.response.redirect(
+            f"{self.context.absolute_url()}/@@access-register"
+        )
+
+    def take_back(self, form):
+        """The archive takes a loan back; the file's integrity is checked at once."""
+        if not self.may_register():
+            raise Forbidden("Only the archive takes loans back.")
+        try:
+            _line, mismatches = register.return_loan(
+                self.context, int(form.get("request_id"))
+            )
+        except (LookupError, ValueError):
+            IStatusMessage(self.request).add(
+                _("This loan cannot be taken back (any more)."), type="error"
+            )
+        else:
+            if mismatches:
+                names = "、".join(m.title or m.id for m in mismatches)
+                IStatusMessage(self.request).add(
+                    _(
+                        "Returned, but these documents changed: ${names}",
+                        mapping={"names": names},
+                    ),
+                    type="error",
+                )
+            else:
+                IStatusMessage(self.request).add(
+                    _("Returned; the file is intact."), type="info"
+                )
         return self.request.response.redirect(
             f"{self.context.absolute_url()}/@@access-register"
         )

@@ -102,3 +102,48 @@ class AccessRequestDecisionPost(Service):
             self.request.response.setStatus(409)
             return {"error": {"type": "Conflict", "message": str(error)}}
         return line.as_dict()
+
+
+@implementer(IPublishTraverse)
+class AccessRequestReturnPost(Service):
+    """POST @access-request-return/<id>: the archive takes a loan back and checks the file."""
+
+    def __init__(self, context, request):
+        super().__init__(context, request)
+        self.params = []
+
+    def publishTraverse(self, request, name):
+        """Collect the request id from the path."""
+        self.params.append(name)
+        return self
+
+    def reply(self):
+        """Record the return with the integrity check; 404/409 as for decisions."""
+        alsoProvides(self.request, IDisableCSRFProtection)
+        try:
+            request_id = int(self.params[0]) if len(self.params) == 1 else None
+        except ValueError:
+            request_id = None
+        if request_id is None:
+            self.request.response.setStatus(400)
+            return {
+                "error": {
+                    "type": "BadRequest",
+                    "field": "id",
+                    "message": "use @access-request-return/<id>",
+                }
+            }
+        try:
+            line, mismatches = register.return_loan(self.context, request_id)
+        except LookupError:
+            self.request.response.setStatus(404)
+            return {
+                "error": {
+                    "type": "NotFound",
+                    "message": f"no loan {request_id} for this file",
+                }
+            }
+        except ValueError as error:
+            self.request.response.setStatus(409)
+            return {"error": {"type": "Conflict", "message": str(error)}}
+        return {**line.as_dict(), "mismatches": [m.id for m in mismatches]}
