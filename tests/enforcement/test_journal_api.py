@@ -28,7 +28,7 @@ def viewed(demo_functional_portal):
     return case
 
 
-def api(portal, user="webmaster"):
+def api_session(portal, user="webmaster"):
     session = RelativeSession(portal.absolute_url() + "/++api++")
     session.headers["Accept"] = "application/json"
     session.auth = (user, "demo-2026")
@@ -36,7 +36,7 @@ def api(portal, user="webmaster"):
 
 
 def test_query_by_record(demo_functional_portal, viewed):
-    with api(demo_functional_portal) as auditor:
+    with api_session(demo_functional_portal) as auditor:
         data = auditor.get(
             "/@journal", params={"record": viewed.UID(), "action": "view"}
         ).json()
@@ -45,7 +45,7 @@ def test_query_by_record(demo_functional_portal, viewed):
 
 
 def test_exports(demo_functional_portal, viewed):
-    with api(demo_functional_portal) as auditor:
+    with api_session(demo_functional_portal) as auditor:
         csv_export = auditor.get(
             "/@journal", params={"record": viewed.UID(), "format": "csv"}
         )
@@ -65,7 +65,7 @@ def test_exports(demo_functional_portal, viewed):
 
 def test_only_auditors(demo_functional_portal, viewed):
     for user in ("officer1", "archivist", "staff"):
-        with api(demo_functional_portal, user) as other:
+        with api_session(demo_functional_portal, user) as other:
             assert other.get("/@journal").status_code in (401, 403)
             assert other.get("/@journal-verify").status_code in (401, 403)
 
@@ -77,12 +77,12 @@ def own_journal(monkeypatch, tmp_path):
 
 
 def test_verify_names_a_tampered_entry(demo_functional_portal, own_journal, viewed):
-    with api(demo_functional_portal) as auditor:
+    with api_session(demo_functional_portal) as auditor:
         assert auditor.get("/@journal-verify").json()["ok"] is True
     database = journal_url().removeprefix("sqlite:///")
     with sqlite3.connect(database) as raw:
         raw.execute("UPDATE journal SET actor = 'nobody' WHERE id = 1")
-    with api(demo_functional_portal) as auditor:
+    with api_session(demo_functional_portal) as auditor:
         response = auditor.get("/@journal-verify")
     assert response.status_code == 409
     assert response.json()["broken_id"] == 1
@@ -112,3 +112,29 @@ def test_journal_page(demo_functional_portal, own_journal, viewed):
             401,
             403,
         )
+
+
+def test_integrity_check_on_demand(demo_functional_portal, viewed):
+    from plone import api
+
+    with api.env.adopt_user(username="officer1"):
+        api.portal.get_tool("portal_workflow").doActionFor(
+            viewed, "decide", comment="决定"
+        )
+    with api.env.adopt_user(username="archivist"):
+        api.portal.get_tool("portal_workflow").doActionFor(
+            viewed, "archive", comment="归档"
+        )
+    transaction.commit()
+    url = "/enforcement-archive/case-2026-009/@integrity-check"
+    with api_session(demo_functional_portal, "archivist") as keeper:
+        assert keeper.post(url).json()["ok"] is True
+    with viewed["decision.pdf"].file.open("w") as blob:
+        blob.write(b"forged decision")
+    transaction.commit()
+    with api_session(demo_functional_portal, "archivist") as keeper:
+        response = keeper.post(url)
+    assert response.status_code == 409
+    assert [m["id"] for m in response.json()["mismatches"]] == ["decision.pdf"]
+    with api_session(demo_functional_portal, "staff") as other:
+        assert other.post(url).status_code in (401, 403)

@@ -147,3 +147,28 @@ class AccessRequestReturnPost(Service):
             self.request.response.setStatus(409)
             return {"error": {"type": "Conflict", "message": str(error)}}
         return {**line.as_dict(), "mismatches": [m.id for m in mismatches]}
+
+
+class IntegrityCheckPost(Service):
+    """POST @integrity-check: recompute the file's checksums now; 409 naming changed documents."""
+
+    def reply(self):
+        """Check, journal (and alert on a mismatch), answer."""
+        from gov.infomgmt.enforcement.integrity import verify
+
+        alsoProvides(self.request, IDisableCSRFProtection)
+        mismatches = verify(self.context)
+        if mismatches:
+            self.request.response.setStatus(409)
+        return {
+            "ok": not mismatches,
+            "mismatches": [
+                {
+                    "id": m.id,
+                    "title": m.title,
+                    "expected": m.expected,
+                    "actual": m.actual,
+                }
+                for m in mismatches
+            ],
+        }
