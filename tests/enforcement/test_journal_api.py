@@ -138,3 +138,16 @@ def test_integrity_check_on_demand(demo_functional_portal, viewed):
     assert [m["id"] for m in response.json()["mismatches"]] == ["decision.pdf"]
     with api_session(demo_functional_portal, "staff") as other:
         assert other.post(url).status_code in (401, 403)
+
+
+def test_journal_page_names_a_broken_entry_in_chinese(
+    demo_functional_portal, own_journal, viewed
+):
+    database = journal_url().removeprefix("sqlite:///")
+    with sqlite3.connect(database) as raw:
+        raw.execute("UPDATE journal SET action = 'nothing' WHERE id = 1")
+    with RelativeSession(demo_functional_portal.absolute_url()) as auditor:
+        auditor.auth = ("webmaster", "demo-2026")
+        page = auditor.get("/@@journal", params={"verify": "1"})
+    assert "alert-danger" in page.text
+    assert "写入后被篡改" in page.text

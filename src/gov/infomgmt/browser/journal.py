@@ -1,9 +1,11 @@
 """查阅日志 for auditors in the classic UI: filter, verify the chain, export."""
 
+from gov.infomgmt import _
 from gov.infomgmt.journal.site import get_journal
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
+from zope.i18n import translate
 
 
 FILTERS = ("record", "actor", "action", "start", "end")
@@ -26,6 +28,15 @@ class JournalView(BrowserView):
         self.entries = list(reversed(entries[-SHOWN:]))
         self.verification = get_journal().verify() if form.get("verify") else None
         return self.index()
+
+    def reason(self, result):
+        """Why the chain is broken, in Chinese."""
+        messages = {
+            "missing": _("an entry before it is missing"),
+            "out_of_chain": _("it does not follow the previous entry"),
+            "changed": _("it was changed after it was written"),
+        }
+        return translate(messages.get(result.code, result.reason), context=self.request)
 
     def export_url(self, fmt):
         """The REST export of the same selection."""

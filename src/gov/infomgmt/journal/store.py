@@ -109,6 +109,7 @@ class Verification:
     entries: int
     broken_id: int | None = None
     reason: str = ""
+    code: str = ""  # missing, out_of_chain, changed
 
 
 class Journal:
