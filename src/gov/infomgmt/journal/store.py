@@ -217,15 +217,23 @@ class Journal:
             count += 1
             if entry.id != expected_id:
                 return Verification(
-                    False, count, entry.id, f"entry {expected_id} is missing"
+                    False, count, entry.id, f"entry {expected_id} is missing", "missing"
                 )
             if entry.prev_hash != prev_hash:
                 return Verification(
-                    False, count, entry.id, "does not follow the previous entry"
+                    False,
+                    count,
+                    entry.id,
+                    "does not follow the previous entry",
+                    "out_of_chain",
                 )
             if chain_hash(prev_hash, entry.fields()) != entry.hash:
                 return Verification(
-                    False, count, entry.id, "was changed after it was written"
+                    False,
+                    count,
+                    entry.id,
+                    "was changed after it was written",
+                    "changed",
                 )
             prev_hash, expected_id = entry.hash, expected_id + 1
         return Verification(True, count)
