@@ -15,6 +15,8 @@ ENTRY_CLERK = "EntryClerk"
 EMERGENCY_OFFICER = "EmergencyOfficer"
 ENFORCEMENT_OFFICER = "EnforcementOfficer"
 ARCHIVE_KEEPER = "ArchiveKeeper"
+IT_STAFF = "ITStaff"
+DATA_CUSTODIAN = "DataCustodian"
 
 # In the order of the review chain; the titles are the words of the regulation.
 DUTY_ROLES = (
@@ -27,6 +29,8 @@ DUTY_ROLES = (
     (EMERGENCY_OFFICER, _("Emergency officer")),  # 应急处置
     (ENFORCEMENT_OFFICER, _("Enforcement officer")),  # 执法人员
     (ARCHIVE_KEEPER, _("Archive keeper")),  # 档案管理员
+    (IT_STAFF, _("IT staff")),  # 信息技术人员
+    (DATA_CUSTODIAN, _("Data custodian")),  # 数据保管员
 )
 
 ROLE_TITLES = dict(DUTY_ROLES)
@@ -57,3 +61,5 @@ EntryClerkRole = sharing_role(ENTRY_CLERK)
 EmergencyOfficerRole = sharing_role(EMERGENCY_OFFICER)
 EnforcementOfficerRole = sharing_role(ENFORCEMENT_OFFICER)
 ArchiveKeeperRole = sharing_role(ARCHIVE_KEEPER)
+ITStaffRole = sharing_role(IT_STAFF)
+DataCustodianRole = sharing_role(DATA_CUSTODIAN)

@@ -75,7 +75,12 @@ DEMO_USERS = (
     DemoUser(
         "itstaff",
         "信息技术人员 孙磊",
-        local_roles=((BACKUP_LOGS.id, ("Reader", "Contributor")),),
+        local_roles=((BACKUP_LOGS.id, ("ITStaff",)),),
+    ),
+    DemoUser(
+        "custodian",
+        "数据保管员 吴芳",
+        local_roles=((BACKUP_LOGS.id, ("DataCustodian",)),),
     ),
     DemoUser("staff", "普通工作人员 周杰"),
     DemoUser("collector", "信息采集员 陈晓", groups=("disclosure-collectors",)),
