@@ -84,6 +84,10 @@ remind: ## Send today's deadline reminders through the running site (for a daily
 	    -u "$(ADMIN_USER):$(ADMIN_PASSWORD)" "http://localhost:$(PORT)/$(SITE_ID)/@disclosure-reminders"
 	@echo
 
+.PHONY: backup
+backup: install ## Back up database and blobs while the site runs, and record a BackupLog (FULL=1 for a full one)
+	$(BIN)/python scripts/backup.py $(if $(FULL),--full,)
+
 .PHONY: verify-journal
 verify-journal: install ## Recompute the enforcement journal's hash chain (works while the site runs)
 	$(BIN)/python scripts/verify_journal.py

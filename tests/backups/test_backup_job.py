@@ -1,0 +1,147 @@
+"""`make backup`: repozo and blobs with checksums; restoring an earlier point gives exactly it."""
+
+from pathlib import Path
+from persistent.mapping import PersistentMapping
+from ZODB.blob import Blob
+
+import hashlib
+import json
+import os
+import pytest
+import subprocess
+import sys
+import time
+import transaction
+import ZODB
+import ZODB.FileStorage
+
+
+ROOT = Path(__file__).resolve().parents[2]
+SCRIPT = ROOT / "scripts" / "backup.py"
+REPOZO = Path(sys.executable).parent / "repozo"
+
+
+def open_db(instance):
+    var = instance / "var"
+    storage = ZODB.FileStorage.FileStorage(
+        str(var / "filestorage" / "Data.fs"), blob_dir=str(var / "blobstorage")
+    )
+    return ZODB.DB(storage)
+
+
+def write(instance, **values):
+    """Commit values into the scratch database (and one blob the first time)."""
+    db = open_db(instance)
+    manager = transaction.TransactionManager()
+    connection = db.open(manager)
+    root = connection.root()
+    if "items" not in root:
+        root["items"] = PersistentMapping()
+        root["scan"] = Blob()
+        with root["scan"].open("w") as blob:
+            blob.write(b"scanned archive page")
+    root["items"].update(values)
+    manager.commit()
+    connection.close()
+    db.close()
+
+
+def read(data_fs):
+    storage = ZODB.FileStorage.FileStorage(str(data_fs), read_only=True)
+    db = ZODB.DB(storage)
+    connection = db.open()
+    items = dict(connection.root()["items"])
+    connection.close()
+    db.close()
+    return items
+
+
+def backup(instance, *args):
+    env = dict(
+        os.environ,
+        GOV_INSTANCE_HOME=str(instance),
+        BACKUP_DIR=str(instance / "backups"),
+    )
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), *args], env=env, capture_output=True, text=True
+    )
+    assert result.returncode in (0, 3), result.stderr
+    return result
+
+
+@pytest.fixture
+def instance(tmp_path):
+    for sub in ("filestorage", "blobstorage"):
+        (tmp_path / "var" / sub).mkdir(parents=True)
+    write(tmp_path, first="第一份文件")
+    return tmp_path
+
+
+def manifests(instance):
+    return [
+        json.loads(p.read_text(encoding="utf-8"))
+        for p in sorted((instance / "backups" / "manifests").glob("*.json"))
+    ]
+
+
+def test_full_then_incremental_with_checksums(instance):
+    backup(instance, "--no-record")
+    time.sleep(1.1)  # repozo names its files by the second
+    write(instance, second="第二份文件")
+    backup(instance, "--no-record")
+    first, second = manifests(instance)
+    assert first["kind"] == "full"
+    assert second["kind"] == "incremental"
+    assert any(f["name"].startswith("blobstorage/") for f in first["files"])
+    for manifest in (first, second):
+        for entry in manifest["files"]:
+            path = instance / "backups" / entry["name"]
+            assert hashlib.sha256(path.read_bytes()).hexdigest() == entry["sha256"]
+
+
+def test_restore_an_earlier_point_exactly(instance, tmp_path):
+    backup(instance, "--no-record")
+    time.sleep(1.1)
+    write(instance, second="第二份文件", first="改过的第一份")
+    backup(instance, "--no-record")
+    repository = instance / "backups" / "filestorage"
+    full = sorted(p.name for p in repository.glob("*.fsz"))[0]
+    point = full.removesuffix(".fsz")  # YYYY-MM-DD-HH-MM-SS of the full backup
+    earlier = tmp_path / "earlier.fs"
+    subprocess.run(
+        [str(REPOZO), "-R", "-r", str(repository), "-D", point, "-o", str(earlier)],
+        check=True,
+    )
+    assert read(earlier) == {"first": "第一份文件"}  # nothing lost, nothing extra
+    latest = tmp_path / "latest.fs"
+    subprocess.run(
+        [str(REPOZO), "-R", "-r", str(repository), "-o", str(latest)], check=True
+    )
+    assert read(latest) == {"first": "改过的第一份", "second": "第二份文件"}
+
+
+def test_backup_recorded_in_the_running_site(instance, demo_functional_portal):
+    env_url = demo_functional_portal.absolute_url()
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT)],
+        env=dict(
+            os.environ,
+            GOV_INSTANCE_HOME=str(instance),
+            BACKUP_DIR=str(instance / "backups"),
+            SITE_URL=env_url,
+            ADMIN_USER="admin",
+            ADMIN_PASSWORD="secret",
+            BACKUP_OPERATOR="itstaff",
+        ),
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    transaction.begin()  # see what the server committed
+    logs = demo_functional_portal["backup-logs"].objectValues()
+    log = [obj for obj in logs if obj.portal_type == "BackupLog"][-1]
+    manifest = manifests(instance)[-1]
+    assert log.kind == "full"
+    assert log.size_bytes == manifest["size"]
+    for entry in manifest["files"]:
+        assert f"{entry['sha256']}  {entry['size']}  {entry['name']}" in log.files
