@@ -88,6 +88,10 @@ remind: ## Send today's deadline reminders through the running site (for a daily
 backup: install ## Back up database and blobs while the site runs, and record a BackupLog (FULL=1 for a full one)
 	$(BIN)/python scripts/backup.py $(if $(FULL),--full,)
 
+.PHONY: restore-drill
+restore-drill: install ## Restore the newest backup into scratch and compare it with the site (POINT=… for a point in time)
+	$(BIN)/python scripts/restore_drill.py $(if $(POINT),--point $(POINT),)
+
 .PHONY: verify-journal
 verify-journal: install ## Recompute the enforcement journal's hash chain (works while the site runs)
 	$(BIN)/python scripts/verify_journal.py

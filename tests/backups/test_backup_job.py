@@ -145,3 +145,40 @@ def test_backup_recorded_in_the_running_site(instance, demo_functional_portal):
     assert log.size_bytes == manifest["size"]
     for entry in manifest["files"]:
         assert f"{entry['sha256']}  {entry['size']}  {entry['name']}" in log.files
+
+
+DRILL = ROOT / "scripts" / "restore_drill.py"
+
+
+def run_drill(instance, *args):
+    env = dict(
+        os.environ,
+        GOV_INSTANCE_HOME=str(instance),
+        BACKUP_DIR=str(instance / "backups"),
+    )
+    return subprocess.run(
+        [sys.executable, str(DRILL), *args], env=env, capture_output=True, text=True
+    )
+
+
+def test_drill_passes_on_a_good_backup(instance):
+    backup(instance, "--no-record")
+    result = run_drill(instance, "--no-compare")
+    assert result.returncode == 0, result.stderr
+    assert "Restore drill passed" in result.stdout
+
+
+def test_drill_fails_and_names_a_corrupted_file(instance):
+    backup(instance, "--no-record")
+    manifest = manifests(instance)[-1]
+    victim = next(
+        f["name"] for f in manifest["files"] if f["name"].startswith("filestorage/")
+    )
+    path = instance / "backups" / victim
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+    result = run_drill(instance, "--no-compare")
+    assert result.returncode == 1
+    assert "RESTORE DRILL FAILED" in result.stderr
+    assert victim in result.stderr
