@@ -90,7 +90,7 @@ backup: install ## Back up database and blobs while the site runs, and record a 
 
 .PHONY: restore-drill
 restore-drill: install ## Restore the newest backup into scratch and compare it with the site (POINT=… for a point in time)
-	$(BIN)/python scripts/restore_drill.py $(if $(POINT),--point $(POINT),)
+	$(BIN)/python scripts/restore_drill.py $(if $(POINT),--point $(POINT),) $(ARGS)
 
 .PHONY: verify-journal
 verify-journal: install ## Recompute the enforcement journal's hash chain (works while the site runs)

@@ -182,3 +182,44 @@ def test_drill_fails_and_names_a_corrupted_file(instance):
     assert result.returncode == 1
     assert "RESTORE DRILL FAILED" in result.stderr
     assert victim in result.stderr
+
+
+def test_drill_recorded_on_the_handed_over_log(instance, demo_functional_portal):
+    from plone import api
+
+    site = {
+        "SITE_URL": demo_functional_portal.absolute_url(),
+        "ADMIN_USER": "admin",
+        "ADMIN_PASSWORD": "secret",
+    }
+    env = dict(
+        os.environ,
+        GOV_INSTANCE_HOME=str(instance),
+        BACKUP_DIR=str(instance / "backups"),
+        **site,
+    )
+    subprocess.run(
+        [sys.executable, str(SCRIPT)], env=env, check=True, capture_output=True
+    )
+    transaction.begin()
+    log = [
+        o
+        for o in demo_functional_portal["backup-logs"].objectValues()
+        if o.portal_type == "BackupLog"
+    ][-1]
+    for name in ("fire", "heat", "damp", "dust", "magnetism", "theft"):
+        setattr(log, f"protection_{name}", True)
+    with api.env.adopt_user(username="custodian"):
+        api.content.transition(obj=log, transition="hand_over", comment="已接收并存放")
+    transaction.commit()
+    result = subprocess.run(
+        [sys.executable, str(DRILL), "--no-compare", "--record"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    transaction.begin()
+    assert api.content.get_state(log) == "verified"
+    last = log.workflow_history["gov_backup_workflow"][-1]
+    assert last["comments"].startswith("恢复演练通过")
