@@ -111,3 +111,27 @@ def test_concurrent_writers_keep_one_chain(journal):
     assert len(entries) == threads * per_thread
     assert [e.id for e in entries] == list(range(1, threads * per_thread + 1))
     assert journal.verify().ok
+
+
+def test_reading_does_not_hold_writers_back(journal):
+    """A request that only reads (a permission check) lets other requests journal meanwhile."""
+    from gov.infomgmt.journal.store import Entry
+    from sqlalchemy import select
+
+    write(journal, 1)
+    journal.read(select(Entry))  # this thread's transaction stays open
+    done = threading.Event()
+
+    def other_request():
+        with transaction.manager:
+            journal.append("officer", "view", record="uid-x")
+        done.set()
+
+    runner = threading.Thread(target=other_request)
+    runner.start()
+    # Before reads had their own short transactions this waited for the first
+    # thread's transaction to end (here: never), until SQLite's 30 s timeout.
+    assert done.wait(timeout=10)
+    runner.join()
+    transaction.abort()
+    assert [e.actor for e in journal.entries()][-1] == "officer"

@@ -4,6 +4,7 @@ from borg.localrole.interfaces import ILocalRoleProvider
 from gov.infomgmt.access.register import granted_users
 from gov.infomgmt.content.enforcement_record import IEnforcementRecord
 from zope.component import adapter
+from zope.globalrequest import getRequest
 from zope.interface import implementer
 
 
@@ -16,7 +17,18 @@ class ApprovedRequestRoles:
         self.context = context
 
     def _granted(self):
-        return granted_users(self.context.UID())
+        """Who holds a valid approval, asked once per request and file.
+
+        Plone asks a local-role provider at every permission check of a page.
+        """
+        request = getRequest()
+        if request is None:
+            return granted_users(self.context.UID())
+        cache = request.other.setdefault("gov.infomgmt.granted", {})
+        uid = self.context.UID()
+        if uid not in cache:
+            cache[uid] = granted_users(uid)
+        return cache[uid]
 
     def getRoles(self, principal_id):
         """Reader for a holder of a valid approval."""

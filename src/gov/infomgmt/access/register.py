@@ -109,7 +109,7 @@ def lines(record=None, status=None):
         query = query.where(AccessRequest.record == record)
     if status:
         query = query.where(AccessRequest.status == status)
-    return list(get_journal().session().execute(query).scalars())
+    return get_journal().read(query)
 
 
 def get_line(request_id):
@@ -144,7 +144,7 @@ def granted_users(record_uid, at=None):
         AccessRequest.requester_userid != "",
         AccessRequest.valid_until > moment,
     )
-    return set(get_journal().session().execute(query).scalars())
+    return set(get_journal().read(query))
 
 
 def overdue_loans(today=None):
@@ -197,4 +197,4 @@ def may_take_copy(record_uid, userid, at=None):
         AccessRequest.mode.in_(sorted(COPY_MODES)),
         AccessRequest.valid_until > moment,
     )
-    return get_journal().session().execute(query).first() is not None
+    return bool(get_journal().read(query.limit(1)))

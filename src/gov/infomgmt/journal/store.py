@@ -126,9 +126,27 @@ class Journal:
         if sqlite:
             self._serialize_sqlite_writers()
         Base.metadata.create_all(self.engine)
+        # Writes (journal entries, register lines) join the Zope transaction.
         self.session = scoped_session(sessionmaker(bind=self.engine, future=True))
         register(self.session)
+        # Reads that need not see this request's own writes (who may read a file,
+        # reports, verification) use short transactions of their own: on SQLite the
+        # writers' session takes the write lock when it begins, which a permission
+        # check on every page view must not hold until the request ends.
+        self.read_engine = create_engine(
+            url,
+            future=True,
+            connect_args={"timeout": 30, "check_same_thread": False} if sqlite else {},
+        )
+        self._reader = sessionmaker(
+            bind=self.read_engine, future=True, expire_on_commit=False
+        )
         self._pending = threading.local()
+
+    def read(self, query):
+        """Run a read-only query in a short transaction of its own; return the rows' scalars."""
+        with self._reader() as session:
+            return list(session.execute(query).scalars())
 
     def _serialize_sqlite_writers(self):
         """Take SQLite's write lock when a transaction begins, not at its first write.
@@ -140,6 +158,8 @@ class Journal:
         @event.listens_for(self.engine, "connect")
         def no_implicit_transactions(dbapi_connection, connection_record):
             dbapi_connection.isolation_level = None
+            # Write-ahead logging: readers never wait for a writer, nor a writer for them.
+            dbapi_connection.execute("PRAGMA journal_mode=WAL")
 
         @event.listens_for(self.engine, "begin")
         def begin_immediate(connection):
@@ -208,12 +228,12 @@ class Journal:
             query = query.where(Entry.at >= start)
         if end:
             query = query.where(Entry.at < end)
-        return list(self.session().execute(query).scalars())
+        return self.read(query)
 
     def verify(self):
         """Recompute the whole chain; name the first entry that was changed, removed or moved."""
         prev_hash, expected_id, count = GENESIS, 1, 0
-        for entry in self.session().execute(select(Entry).order_by(Entry.id)).scalars():
+        for entry in self.read(select(Entry).order_by(Entry.id)):
             count += 1
             if entry.id != expected_id:
                 return Verification(

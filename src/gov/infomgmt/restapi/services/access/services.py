@@ -50,102 +50,77 @@ class AccessRequestsPost(Service):
         return line.as_dict()
 
 
+def error(request, status, kind, message, field=None):
+    """A JSON error with its status, the field named where there is one."""
+    request.response.setStatus(status)
+    body = {"type": kind, "message": message}
+    if field:
+        body["field"] = field
+    return {"error": body}
+
+
 @implementer(IPublishTraverse)
-class AccessRequestDecisionPost(Service):
+class RegisterLineAction(Service):
+    """POST @<service>/<id>[/<word>]: an action on one register line of this file."""
+
+    words = ()  # the allowed word after the id; empty: none expected
+    usage = ""
+
+    def __init__(self, context, request):
+        super().__init__(context, request)
+        self.params = []
+
+    def publishTraverse(self, request, name):
+        """Collect the line id (and the word) from the path."""
+        self.params.append(name)
+        return self
+
+    def reply(self):
+        """Parse the path, act, and answer 404 or 409 as the register says."""
+        alsoProvides(self.request, IDisableCSRFProtection)  # token-authenticated API
+        expected = 2 if self.words else 1
+        if len(self.params) != expected or (
+            self.words and self.params[1] not in self.words
+        ):
+            return error(self.request, 400, "BadRequest", f"use {self.usage}")
+        if not self.params[0].isdigit():
+            return error(self.request, 400, "BadRequest", "id must be a number", "id")
+        request_id = int(self.params[0])
+        try:
+            return self.act(request_id, *self.params[1:])
+        except LookupError:
+            return error(
+                self.request,
+                404,
+                "NotFound",
+                f"no register line {request_id} for this file",
+            )
+        except ValueError as refusal:
+            return error(self.request, 409, "Conflict", str(refusal))
+
+
+class AccessRequestDecisionPost(RegisterLineAction):
     """POST @access-request-decision/<id>/approve|refuse, by the leader in charge."""
 
-    def __init__(self, context, request):
-        super().__init__(context, request)
-        self.params = []
+    words = ("approve", "refuse")
+    usage = "<id>/approve or <id>/refuse"
 
-    def publishTraverse(self, request, name):
-        """Collect the request id and the decision from the path."""
-        self.params.append(name)
-        return self
-
-    def reply(self):
-        """Decide; 404 for an unknown line, 409 for one already decided."""
-        alsoProvides(self.request, IDisableCSRFProtection)
-        if len(self.params) != 2 or self.params[1] not in ("approve", "refuse"):
-            self.request.response.setStatus(400)
-            return {
-                "error": {
-                    "type": "BadRequest",
-                    "message": "use <id>/approve or <id>/refuse",
-                }
-            }
-        try:
-            request_id = int(self.params[0])
-        except ValueError:
-            self.request.response.setStatus(400)
-            return {
-                "error": {
-                    "type": "BadRequest",
-                    "field": "id",
-                    "message": "id must be a number",
-                }
-            }
+    def act(self, request_id, decision):
+        """Decide; an approval lasts `valid_days` (7 unless given)."""
         days = json_body(self.request).get("valid_days", register.DEFAULT_VALID_DAYS)
-        try:
-            line = register.decide(
-                self.context, request_id, self.params[1] == "approve", days
-            )
-        except LookupError:
-            self.request.response.setStatus(404)
-            return {
-                "error": {
-                    "type": "NotFound",
-                    "message": f"no request {request_id} for this file",
-                }
-            }
-        except ValueError as error:
-            self.request.response.setStatus(409)
-            return {"error": {"type": "Conflict", "message": str(error)}}
-        return line.as_dict()
+        return register.decide(
+            self.context, request_id, decision == "approve", days
+        ).as_dict()
 
 
-@implementer(IPublishTraverse)
-class AccessRequestReturnPost(Service):
+class AccessRequestReturnPost(RegisterLineAction):
     """POST @access-request-return/<id>: the archive takes a loan back and checks the file."""
 
-    def __init__(self, context, request):
-        super().__init__(context, request)
-        self.params = []
+    usage = "@access-request-return/<id>"
 
-    def publishTraverse(self, request, name):
-        """Collect the request id from the path."""
-        self.params.append(name)
-        return self
-
-    def reply(self):
-        """Record the return with the integrity check; 404/409 as for decisions."""
-        alsoProvides(self.request, IDisableCSRFProtection)
-        try:
-            request_id = int(self.params[0]) if len(self.params) == 1 else None
-        except ValueError:
-            request_id = None
-        if request_id is None:
-            self.request.response.setStatus(400)
-            return {
-                "error": {
-                    "type": "BadRequest",
-                    "field": "id",
-                    "message": "use @access-request-return/<id>",
-                }
-            }
-        try:
-            line, mismatches = register.return_loan(self.context, request_id)
-        except LookupError:
-            self.request.response.setStatus(404)
-            return {
-                "error": {
-                    "type": "NotFound",
-                    "message": f"no loan {request_id} for this file",
-                }
-            }
-        except ValueError as error:
-            self.request.response.setStatus(409)
-            return {"error": {"type": "Conflict", "message": str(error)}}
+    def act(self, request_id):
+        """Record the return with the integrity check."""
+        line, mismatches = register.return_loan(self.context, request_id)
         return {**line.as_dict(), "mismatches": [m.id for m in mismatches]}
 
 
