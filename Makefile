@@ -92,6 +92,12 @@ backup: install ## Back up database and blobs while the site runs, and record a 
 restore-drill: install ## Restore the newest backup into scratch and compare it with the site (POINT=… for a point in time)
 	$(BIN)/python scripts/restore_drill.py $(if $(POINT),--point $(POINT),) $(ARGS)
 
+.PHONY: backup-watchdog
+backup-watchdog: ## Check the backups and mail the administrators what is late (for an hourly timer)
+	curl --fail --silent --show-error -X POST -H "Accept: application/json" \
+	    -u "$(ADMIN_USER):$(ADMIN_PASSWORD)" "http://localhost:$(PORT)/$(SITE_ID)/@backup-watchdog"
+	@echo
+
 .PHONY: verify-journal
 verify-journal: install ## Recompute the enforcement journal's hash chain (works while the site runs)
 	$(BIN)/python scripts/verify_journal.py

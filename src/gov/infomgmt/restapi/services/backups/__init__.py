@@ -1,0 +1,1 @@
+"""@restore-drills, @storage-inspections and @backup-watchdog: backup checks through the API."""
