@@ -21,6 +21,10 @@ INSTANCE := $(CURDIR)/instance
 ZOPE_CONF := $(INSTANCE)/etc/zope.conf
 VAR := $(INSTANCE)/var
 export GOV_INSTANCE_HOME := $(INSTANCE)
+# The database: filestorage (embedded, the default) or relstorage (PostgreSQL at
+# GOV_RELSTORAGE_DSN); see "Scale-out" in the README.
+GOV_STORAGE ?= filestorage
+export GOV_STORAGE
 SITE_MARKER := $(VAR)/.site-$(SITE_ID)
 
 PACKAGE_DIR := src/gov/infomgmt
@@ -91,6 +95,18 @@ backup: install ## Back up database and blobs while the site runs, and record a 
 .PHONY: restore-drill
 restore-drill: install ## Restore the newest backup into scratch and compare it with the site (POINT=… for a point in time)
 	$(BIN)/python scripts/restore_drill.py $(if $(POINT),--point $(POINT),) $(ARGS)
+
+.PHONY: cluster
+cluster: install ## Start PostgreSQL, 2 Zope instances on RelStorage, HAProxy and Varnish; print the URL
+	$(BIN)/python scripts/cluster.py start
+
+.PHONY: cluster-stop
+cluster-stop: ## Stop everything `make cluster` started
+	$(BIN)/python scripts/cluster.py stop
+
+.PHONY: cluster-status
+cluster-status: ## Say which parts of the cluster run
+	$(BIN)/python scripts/cluster.py status
 
 .PHONY: backup-watchdog
 backup-watchdog: ## Check the backups and mail the administrators what is late (for an hourly timer)

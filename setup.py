@@ -58,6 +58,8 @@ setup(
         "plone.classicui",
         "plone.restapi",
         "plonetheme.barceloneta",
+        "psycopg2-binary",  # PostgreSQL for RelStorage and the journal (scale-out)
+        "RelStorage",
         "Zope",
         "waitress",
     ],

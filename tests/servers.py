@@ -46,6 +46,7 @@ class ZopeInstance:
         # The test run's own journal is not this instance's: it keeps its own beside
         # its database unless the test names one.
         env.pop("GOV_JOURNAL_DSN", None)
+        env.setdefault("GOV_STORAGE", "filestorage")
         env.update(
             GOV_INSTANCE_HOME=str(self.home),
             SITE_ID=self.site_id,

@@ -11,8 +11,8 @@ class HiddenProfiles:
     """Profiles that the add-ons control panel does not offer."""
 
     def getNonInstallableProfiles(self):
-        """Hide the uninstall profile: it runs only through the installer."""
-        return ["gov.infomgmt:uninstall"]
+        """Hide the uninstall profile (the installer runs it) and the proxy one (make cluster)."""
+        return ["gov.infomgmt:uninstall", "gov.infomgmt:caching-proxy"]
 
     def getNonInstallableProducts(self):
         """Hide nothing at product level."""
