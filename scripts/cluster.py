@@ -19,6 +19,7 @@ CLUSTER_DEMO (1: create the site with demo content).
 
 from pathlib import Path
 
+import contextlib
 import os
 import shutil
 import signal
@@ -52,8 +53,11 @@ def pg_bin(name):
 
 def program(name):
     """Where a program is, PostgreSQL's own folder included."""
-    return pg_bin(name) if name == "initdb" else shutil.which(name) or (
-        f"/usr/sbin/{name}" if Path(f"/usr/sbin/{name}").exists() else None
+    return (
+        pg_bin(name)
+        if name == "initdb"
+        else shutil.which(name)
+        or (f"/usr/sbin/{name}" if Path(f"/usr/sbin/{name}").exists() else None)
     )
 
 
@@ -80,7 +84,7 @@ def ensure_packages(packages):
         )
 
 
-def wait_for(url, timeout, process=None, auth=None):
+def wait_for(url, timeout, process=None):
     """Poll a URL until it answers (any HTTP status)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -160,7 +164,12 @@ class Postgres:
                 "--encoding=UTF8",
                 "--locale=C.UTF-8",
             )
-        if self.run(pg_bin("pg_ctl"), "status", "-D", str(self.data), check=False).returncode != 0:
+        if (
+            self.run(
+                pg_bin("pg_ctl"), "status", "-D", str(self.data), check=False
+            ).returncode
+            != 0
+        ):
             options = (
                 f"-p {self.port} -c listen_addresses=127.0.0.1 -k {self.data} "
                 "-c max_connections=200 -c shared_buffers=256MB -c fsync=on"
@@ -176,9 +185,13 @@ class Postgres:
                 "-o",
                 options,
             )
-        exists = self.psql("SELECT 1 FROM pg_database WHERE datname = 'gov'", "postgres")
+        exists = self.psql(
+            "SELECT 1 FROM pg_database WHERE datname = 'gov'", "postgres"
+        )
         if "1" not in exists.stdout:
-            self.psql("CREATE DATABASE gov ENCODING 'UTF8' TEMPLATE template0", "postgres")
+            self.psql(
+                "CREATE DATABASE gov ENCODING 'UTF8' TEMPLATE template0", "postgres"
+            )
         return self
 
     def psql(self, sql, database="gov"):
@@ -206,7 +219,13 @@ class Postgres:
         """Stop the server (fast shutdown: sessions are ended, data is safe)."""
         if (self.data / "PG_VERSION").exists():
             self.run(
-                pg_bin("pg_ctl"), "stop", "-D", str(self.data), "-m", "fast", check=False
+                pg_bin("pg_ctl"),
+                "stop",
+                "-D",
+                str(self.data),
+                "-m",
+                "fast",
+                check=False,
             )
 
 
@@ -319,10 +338,14 @@ class Cluster:
         admin=None,
     ):
         env = os.environ
-        self.folder = Path(folder or env.get("CLUSTER_DIR") or ROOT / "instance" / "cluster")
+        self.folder = Path(
+            folder or env.get("CLUSTER_DIR") or ROOT / "instance" / "cluster"
+        )
         self.instances = int(instances or env.get("CLUSTER_INSTANCES", 2))
         self.port = int(port or env.get("CLUSTER_PORT", 8000))
-        self.balancer_port = int(balancer_port or env.get("CLUSTER_BALANCER_PORT", 8090))
+        self.balancer_port = int(
+            balancer_port or env.get("CLUSTER_BALANCER_PORT", 8090)
+        )
         self.zope_port = int(zope_port or env.get("CLUSTER_ZOPE_PORT", 8081))
         self.site_id = site_id or env.get("SITE_ID", "gov")
         self.demo = demo and env.get("CLUSTER_DEMO", "1") != "0"
@@ -434,7 +457,9 @@ class Cluster:
             check=True,
             cwd=ROOT,
         )
-        self.zconsole(ROOT / "scripts" / "create_site.py", *(["--demo"] if self.demo else []))
+        self.zconsole(
+            ROOT / "scripts" / "create_site.py", *(["--demo"] if self.demo else [])
+        )
         self.zconsole(
             ROOT / "scripts" / "caching_proxy.py", f"http://127.0.0.1:{self.port}"
         )
@@ -538,10 +563,8 @@ class Cluster:
                 os.kill(pid, signal.SIGTERM)
                 deadline = time.monotonic() + 30
                 while alive(pid) and time.monotonic() < deadline:
-                    try:
-                        os.waitpid(pid, os.WNOHANG)
-                    except ChildProcessError:
-                        pass
+                    with contextlib.suppress(ChildProcessError):
+                        os.waitpid(pid, os.WNOHANG)  # reap it if it is our child
                     time.sleep(0.2)
                 if alive(pid):
                     os.kill(pid, signal.SIGKILL)
@@ -553,12 +576,20 @@ class Cluster:
         """Which parts run."""
         parts = {
             name: alive(read_pid(self.run_dir / f"{name}.pid"))
-            for name in ("varnish", "haproxy", *(f"zope{n}" for n in range(1, self.instances + 1)))
+            for name in (
+                "varnish",
+                "haproxy",
+                *(f"zope{n}" for n in range(1, self.instances + 1)),
+            )
         }
         if self.postgres is not None:
             parts["postgresql"] = (
                 self.postgres.run(
-                    pg_bin("pg_ctl"), "status", "-D", str(self.postgres.data), check=False
+                    pg_bin("pg_ctl"),
+                    "status",
+                    "-D",
+                    str(self.postgres.data),
+                    check=False,
                 ).returncode
                 == 0
             )
@@ -573,7 +604,9 @@ def main(argv):
         if command == "start":
             url = cluster.start()
             print(f"\n  gov.infomgmt cluster: {url}")
-            print(f"  {cluster.instances} Zope instances on RelStorage ({cluster.dsn}),")
+            print(
+                f"  {cluster.instances} Zope instances on RelStorage ({cluster.dsn}),"
+            )
             print(f"  HAProxy on :{cluster.balancer_port}, Varnish on :{cluster.port}.")
             print("  `make cluster-stop` stops it all.\n")
         elif command == "stop":

@@ -92,12 +92,12 @@ def compare(source, destination):
 
 def open_databases(data_fs, blob_dir, dsn, cache_dir):
     """The FileStorage (read-only) and the RelStorage database."""
-    import ZODB
-    import ZODB.FileStorage
-
     from relstorage.adapters.postgresql import PostgreSQLAdapter
     from relstorage.options import Options
     from relstorage.storage import RelStorage
+
+    import ZODB
+    import ZODB.FileStorage
 
     source = ZODB.DB(
         ZODB.FileStorage.FileStorage(
@@ -128,7 +128,10 @@ def main(argv):
     env = os.environ
     dsn = env.get("GOV_RELSTORAGE_DSN")
     if not dsn:
-        print("GOV_RELSTORAGE_DSN: say which PostgreSQL database to copy into.", file=sys.stderr)
+        print(
+            "GOV_RELSTORAGE_DSN: say which PostgreSQL database to copy into.",
+            file=sys.stderr,
+        )
         return 2
     instance = Path(env.get("GOV_INSTANCE_HOME", ROOT / "instance"))
     data_fs = instance / "var" / "filestorage" / "Data.fs"
@@ -152,9 +155,15 @@ def main(argv):
                 command.insert(1, "--clear")
             converted = subprocess.run(command, capture_output=True, text=True)
             if converted.returncode != 0:
-                print(f"zodbconvert failed: {converted.stderr[-2000:]}", file=sys.stderr)
+                print(
+                    f"zodbconvert failed: {converted.stderr[-2000:]}", file=sys.stderr
+                )
                 return 1
-            print(converted.stdout.strip().splitlines()[-1] if converted.stdout.strip() else "Copied.")
+            print(
+                converted.stdout.strip().splitlines()[-1]
+                if converted.stdout.strip()
+                else "Copied."
+            )
         source, destination = open_databases(
             data_fs, blob_dir, dsn, Path(scratch) / "check-cache"
         )

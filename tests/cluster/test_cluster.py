@@ -28,7 +28,9 @@ def test_created_on_one_instance_is_seen_on_the_other_at_once(cluster):
 def test_the_journal_is_in_postgresql(cluster):
     """Viewing a case file on one instance is in the journal read through the other."""
     case = "/enforcement-archive/demo-case-2026-001"
-    assert session("officer1").get(api_url(cluster.zope_url(1), case)).status_code == 200
+    assert (
+        session("officer1").get(api_url(cluster.zope_url(1), case)).status_code == 200
+    )
     entries = session("webmaster").get(
         api_url(cluster.zope_url(2), "/@journal"), params={"actor": "officer1"}
     )
@@ -54,7 +56,11 @@ def test_kill_9_loses_no_acknowledged_write(cluster):
             try:
                 response = writes.post(
                     api_url(cluster.zope_url(1), ""),
-                    json={"@type": "Document", "id": f"w-{marker}-{number}", "title": f"写入 {number}"},
+                    json={
+                        "@type": "Document",
+                        "id": f"w-{marker}-{number}",
+                        "title": f"写入 {number}",
+                    },
                     timeout=10,
                 )
             except requests_errors():
@@ -85,7 +91,10 @@ def test_kill_9_loses_no_acknowledged_write(cluster):
     from scripts.cluster import wait_for
 
     wait_for(cluster.zope_url(1), 180)
-    assert checker.get(api_url(cluster.zope_url(1), f"/{acknowledged[-1]}")).status_code == 200
+    assert (
+        checker.get(api_url(cluster.zope_url(1), f"/{acknowledged[-1]}")).status_code
+        == 200
+    )
 
 
 def requests_errors():

@@ -64,9 +64,9 @@ def anonymous_sees(served, path, word):
         "feed": word in html.get(f"{served.b}/disclosure/@@catalogue-rss.xml").text,
     }
     sitemap = html.get(f"{served.b}/sitemap.xml.gz", params={"page": 1})
-    doors["sitemap"] = sitemap.status_code == 200 and path in gzip.decompress(
-        sitemap.content
-    ).decode()
+    doors["sitemap"] = (
+        sitemap.status_code == 200 and path in gzip.decompress(sitemap.content).decode()
+    )
     return doors
 
 
@@ -108,7 +108,15 @@ def test_workflow_walk_and_anonymous_doors(served, sitemap_on):
         seen = session("admin").get(api_url(there, path)).json()["review_state"]
         assert seen == expected, (served.storage, transition)
     assert anonymous_sees(served, path, word) == dict.fromkeys(
-        ("html", "rest", "search", "site search", "disclosure search", "feed", "sitemap"),
+        (
+            "html",
+            "rest",
+            "search",
+            "site search",
+            "disclosure search",
+            "feed",
+            "sitemap",
+        ),
         True,
     )
 
