@@ -108,6 +108,10 @@ cluster-stop: ## Stop everything `make cluster` started
 cluster-status: ## Say which parts of the cluster run
 	$(BIN)/python scripts/cluster.py status
 
+.PHONY: migrate-to-relstorage
+migrate-to-relstorage: install ## Copy the FileStorage site into PostgreSQL at GOV_RELSTORAGE_DSN (server stopped) and check the copy
+	$(BIN)/python scripts/migrate_to_relstorage.py $(ARGS)
+
 .PHONY: backup-watchdog
 backup-watchdog: ## Check the backups and mail the administrators what is late (for an hourly timer)
 	curl --fail --silent --show-error -X POST -H "Accept: application/json" \

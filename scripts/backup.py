@@ -6,6 +6,8 @@
   gzip-compressed, into $BACKUP_DIR/filestorage;
 - the blobs mirrored into $BACKUP_DIR/blobstorage (blob files never change once written,
   so copying the new ones is an incremental backup of them);
+- on RelStorage (GOV_STORAGE=relstorage): instead of both, a pg_dump of the database at
+  GOV_RELSTORAGE_DSN into $BACKUP_DIR/postgresql (blobs and journal included);
 - a manifest of every file written in this run with its SHA-256, in $BACKUP_DIR/manifests;
 - a BackupLog in the running site (POST through plone.restapi as $ADMIN_USER), unless
   --no-record. The site is reached at $SITE_URL (default http://localhost:$PORT/$SITE_ID).
@@ -67,17 +69,46 @@ def mirror_blobs(blob_dir, target):
     return copied
 
 
+def run_pg_dump(dsn, target, stamp):
+    """pg_dump of the whole database (objects, blobs, journal) in one consistent snapshot."""
+    target.mkdir(parents=True, exist_ok=True)
+    path = target / f"{stamp}.dump"
+    subprocess.run(
+        [
+            "pg_dump",
+            "--format=custom",
+            "--no-owner",
+            f"--file={path}",
+            f"--dbname={dsn}",
+        ],
+        check=True,
+    )
+    return [path]
+
+
 def backup(instance, backup_dir, full):
     """Run the backup; return the manifest."""
     started = datetime.now(UTC)
+    stamp = started.strftime("%Y-%m-%d-%H-%M-%S")
     var = instance / "var"
-    written = run_repozo(
-        var / "filestorage" / "Data.fs", backup_dir / "filestorage", full
-    )
-    kind = (
-        "full" if any(p.suffix in (".fsz", ".fs") for p in written) else "incremental"
-    )
-    written += mirror_blobs(var / "blobstorage", backup_dir / "blobstorage")
+    if os.environ.get("GOV_STORAGE") == "relstorage":
+        # Blobs are in the database, and so is the journal in this mode: one dump
+        # holds everything. It is always full; point-in-time recovery between dumps
+        # is PostgreSQL's WAL archiving (see docs/deployment.md).
+        written = run_pg_dump(
+            os.environ["GOV_RELSTORAGE_DSN"], backup_dir / "postgresql", stamp
+        )
+        kind = "full"
+    else:
+        written = run_repozo(
+            var / "filestorage" / "Data.fs", backup_dir / "filestorage", full
+        )
+        kind = (
+            "full"
+            if any(p.suffix in (".fsz", ".fs") for p in written)
+            else "incremental"
+        )
+        written += mirror_blobs(var / "blobstorage", backup_dir / "blobstorage")
     # repozo's .dat file lists the chain and grows with every incremental backup:
     # it is bookkeeping, not backed-up data, so it has no fixed checksum to record.
     files = [
@@ -98,7 +129,6 @@ def backup(instance, backup_dir, full):
     }
     manifests = backup_dir / "manifests"
     manifests.mkdir(parents=True, exist_ok=True)
-    stamp = started.strftime("%Y-%m-%d-%H-%M-%S")
     (manifests / f"{stamp}.json").write_text(
         json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8"
     )

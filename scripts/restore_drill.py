@@ -16,6 +16,10 @@
    (POST @restore-drills); a pass marks a handed-over log verified, a failure mails the
    administrators.
 
+On RelStorage (GOV_STORAGE=relstorage) the newest pg_dump of `make backup` (or the one
+named by --point) is restored with pg_restore into a scratch database on the same
+PostgreSQL server, which is dropped afterwards; the rest is the same.
+
 Exit status 0 when the drill passed, 1 when it failed (the reason is printed); a failed drill
 is loud on purpose. Settings as for scripts/backup.py (BACKUP_DIR, GOV_INSTANCE_HOME, SITE_URL,
 SITE_ID, ADMIN_USER, ADMIN_PASSWORD).
@@ -27,6 +31,7 @@ from datetime import UTC
 from pathlib import Path
 
 import argparse
+import contextlib
 import hashlib
 import json
 import os
@@ -88,6 +93,28 @@ def restore(backup_dir, scratch, point=None):
     return data_fs
 
 
+def open_database(data_fs, blob_dir):
+    """The restored database: a FileStorage file, or a PostgreSQL DSN (RelStorage)."""
+    import ZODB
+
+    if isinstance(data_fs, Path):
+        import ZODB.FileStorage
+
+        return ZODB.DB(
+            ZODB.FileStorage.FileStorage(
+                str(data_fs), blob_dir=str(blob_dir), read_only=True
+            )
+        )
+    from relstorage.adapters.postgresql import PostgreSQLAdapter
+    from relstorage.options import Options
+    from relstorage.storage import RelStorage
+
+    options = Options(keep_history=False, shared_blob_dir=False, blob_dir=str(blob_dir))
+    return ZODB.DB(
+        RelStorage(PostgreSQLAdapter(dsn=data_fs, options=options), options=options)
+    )
+
+
 def restored_state(data_fs, blob_dir, site_id, sample_size=SAMPLE_SIZE):
     """Counts per content type in the restored catalog, objects, a content sample, moment, UIDs.
 
@@ -97,13 +124,8 @@ def restored_state(data_fs, blob_dir, site_id, sample_size=SAMPLE_SIZE):
     """
     from persistent.TimeStamp import TimeStamp
 
-    import ZODB
-    import ZODB.FileStorage
-
-    storage = ZODB.FileStorage.FileStorage(
-        str(data_fs), blob_dir=str(blob_dir), read_only=True
-    )
-    db = ZODB.DB(storage)
+    db = open_database(data_fs, blob_dir)
+    storage = db.storage
     try:
         root = db.open().root()
         app = root.get("Application")
@@ -256,21 +278,66 @@ def site_settings():
     return site_url, env.get("ADMIN_USER", "admin"), env.get("ADMIN_PASSWORD", "admin")
 
 
+def with_database(dsn, name):
+    """The same libpq DSN with another database name."""
+    parts = [p for p in dsn.split() if not p.startswith("dbname=")]
+    return " ".join([*parts, f"dbname={name}"])
+
+
+@contextlib.contextmanager
+def restored_postgresql(backup_dir, point=None):
+    """pg_restore the newest dump (or the one of `point`) into a scratch database; drop it after."""
+    dumps = sorted((backup_dir / "postgresql").glob("*.dump"))
+    if point:
+        dumps = [d for d in dumps if d.stem == point]
+    if not dumps:
+        raise DrillFailed(
+            f"no PostgreSQL dump to restore{' for ' + point if point else ''}"
+        )
+    dsn = os.environ["GOV_RELSTORAGE_DSN"]
+    scratch = f"gov_restore_drill_{os.getpid()}"
+    admin = with_database(dsn, "postgres")
+
+    def psql(sql):
+        subprocess.run(["psql", admin, "-tAc", sql], check=True, capture_output=True)
+
+    psql(f"DROP DATABASE IF EXISTS {scratch}")
+    psql(f"CREATE DATABASE {scratch}")
+    try:
+        subprocess.run(
+            [
+                "pg_restore",
+                "--no-owner",
+                f"--dbname={with_database(dsn, scratch)}",
+                str(dumps[-1]),
+            ],
+            check=True,
+            capture_output=True,
+        )
+        yield with_database(dsn, scratch)
+    finally:
+        psql(f"DROP DATABASE IF EXISTS {scratch}")
+
+
 def drill(backup_dir, point=None, compare=True):
     """Run the drill; return a summary or raise DrillFailed."""
     checked = check_manifests(backup_dir)
     site_id = os.environ.get("SITE_ID", "gov")
     with tempfile.TemporaryDirectory(prefix="restore-drill-") as scratch:
         try:
-            data_fs = restore(backup_dir, Path(scratch), point)
+            if os.environ.get("GOV_STORAGE") == "relstorage":
+                with restored_postgresql(backup_dir, point) as dsn:
+                    state = restored_state(dsn, Path(scratch) / "blobcache", site_id)
+            else:
+                data_fs = restore(backup_dir, Path(scratch), point)
+                state = restored_state(data_fs, Path(scratch) / "blobstorage", site_id)
         except subprocess.CalledProcessError as error:
             raise DrillFailed(
-                f"repozo could not restore: {error.stderr.decode(errors='replace')[-300:]}"
+                f"{Path(error.cmd[0]).name} could not restore: "
+                f"{error.stderr.decode(errors='replace')[-300:]}"
             ) from error
-        counts, objects, sample, backed_up_at, restored_uids = restored_state(
-            data_fs, Path(scratch) / "blobstorage", site_id
-        )
-    if objects == 0:
+        counts, objects, sample, backed_up_at, restored_uids = state
+    if not counts and objects == 0:
         raise DrillFailed("the restored database is empty")
     summary = {"files_checked": checked, "objects": objects, "types": counts}
     # A point in time is compared with nothing: the live site has moved on since.
