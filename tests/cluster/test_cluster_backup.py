@@ -41,7 +41,8 @@ def test_backup_and_drill_on_postgresql(cluster, tmp_path):
     assert done.returncode == 0, done.stderr
     manifest = json.loads(next((backup_dir / "manifests").glob("*.json")).read_text())
     dump = manifest["files"][0]
-    assert dump["name"].startswith("postgresql/") and dump["name"].endswith(".dump")
+    assert dump["name"].startswith("postgresql/")
+    assert dump["name"].endswith(".dump")
     logs = (
         session("admin")
         .get(
