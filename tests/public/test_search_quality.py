@@ -120,3 +120,31 @@ def test_words_found_apart_and_in_any_order(corpus):
     assert "safety-inspection" not in bigram_search("档案安全检查")
     assert word_search("档案安全检查")[0] == "safety-inspection"
     assert word_search("检查安全")[0] == "safety-inspection"
+
+
+@pytest.mark.parametrize("query", ["市档发〔2026〕3号", "work-priorities-2026"])
+def test_found_by_document_number_and_address(demo_portal, query):
+    """Citizens look a document up by its number as often as by its words."""
+    from gov.infomgmt.search import catalog_query
+    from gov.infomgmt.search import INDEX
+    from plone import api
+
+    catalog = api.portal.get_tool("portal_catalog")
+    found = catalog(**{INDEX: catalog_query(query)})
+    assert "work-priorities-2026" in {brain.getId for brain in found}
+
+
+def test_script_text_stays_out_of_the_index(demo_portal, make_item):
+    from plone import api
+    from plone.app.textfield.value import RichTextValue
+
+    item = make_item(demo_portal["disclosure"])
+    item.text = RichTextValue(
+        "<p>正文内容</p><script>var hidden='脚本专用词';</script>",
+        "text/html",
+        "text/x-html-safe",
+    )
+    item.reindexObject()
+    catalog = api.portal.get_tool("portal_catalog")
+    assert not catalog.unrestrictedSearchResults(SearchableText="脚本专用词")
+    assert catalog.unrestrictedSearchResults(SearchableText="正文内容")
