@@ -112,6 +112,10 @@ cluster-status: ## Say which parts of the cluster run
 migrate-to-relstorage: install ## Copy the FileStorage site into PostgreSQL at GOV_RELSTORAGE_DSN (server stopped) and check the copy
 	$(BIN)/python scripts/migrate_to_relstorage.py $(ARGS)
 
+.PHONY: bench
+bench: install ## Benchmark this site at SIZE items (100000) against plain Plone; writes docs/benchmarks.md
+	$(BIN)/python bench/run.py --size $(or $(SIZE),100000) --seconds $(or $(SECONDS),15)
+
 .PHONY: backup-watchdog
 backup-watchdog: ## Check the backups and mail the administrators what is late (for an hourly timer)
 	curl --fail --silent --show-error -X POST -H "Accept: application/json" \

@@ -75,6 +75,10 @@ setup(
             "pytest-plone",
             "zope.pytestlayer",
         ],
+        "bench": [
+            "Faker",
+            "tqdm",
+        ],
         "lint": [
             "ruff",
             "zpretty",

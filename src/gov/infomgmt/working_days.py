@@ -14,10 +14,12 @@ from dataclasses import field
 from datetime import timedelta
 
 import chinese_calendar
+import functools
 
 
+@functools.cache
 def library_years():
-    """The first and last year the holiday library knows."""
+    """The first and last year the holiday library knows (fixed for the process's life)."""
     years = {day.year for day in chinese_calendar.holidays}
     return min(years), max(years)
 

@@ -24,8 +24,15 @@ def plain_text(obj):
     the rest of indexing an item together, and the catalog only needs the words.
     """
     text = getattr(obj, "text", None)
-    raw = text.raw if text is not None else ""
-    return " ".join(html.unescape(TAGS.sub(" ", CODE.sub(" ", raw or ""))).split())
+    raw = (text.raw if text is not None else "") or ""
+    # Indexing an item asks for it three times (two text indexes, the summary):
+    # kept on the object until the text changes (a volatile attribute is never stored).
+    cached = getattr(obj, "_v_gov_plain_text", None)
+    if cached is not None and cached[0] is raw:
+        return cached[1]
+    plain = " ".join(html.unescape(TAGS.sub(" ", CODE.sub(" ", raw))).split())
+    obj._v_gov_plain_text = (raw, plain)
+    return plain
 
 
 @indexer(IGovernmentInformation)
