@@ -108,3 +108,18 @@ def test_api_reads_journaled_and_masked(demo_functional_portal, case):
         )
     assert len(get_journal().entries(record=case.UID(), action="view")) - before == 2
     transaction.commit()
+
+
+def test_journal_switch_is_for_benchmarks_only(demo_portal, monkeypatch, caplog):
+    """GOV_JOURNAL_OFF=1 (a benchmark server's environment) stops journaling, loudly."""
+    from gov.infomgmt.journal import site
+
+    record = new_case(demo_portal, case_id="case-2026-008")
+    before = len(get_journal().entries(record=record.UID()))
+    monkeypatch.setenv(site.OFF_VARIABLE, "1")
+    monkeypatch.setattr(site, "_warned", [])
+    site.record_event(record, "view")
+    assert len(get_journal().entries(record=record.UID())) == before
+    assert "NOT journaled" in caplog.text
+    monkeypatch.delenv(site.OFF_VARIABLE)
+    assert not site.journal_switched_off()
