@@ -42,10 +42,11 @@ def cluster(tmp_path_factory):
     )
     try:
         running.start()
-    except ClusterError as error:
+    except Exception as error:
+        # Whatever started is stopped: no server outlives the test run.
         running.stop()
         shutil.rmtree(service_folder, ignore_errors=True)
-        if "missing Debian packages" in str(error):
+        if isinstance(error, ClusterError) and "missing Debian packages" in str(error):
             pytest.skip(f"no PostgreSQL/HAProxy/Varnish to be had here: {error}")
         raise
     yield running
