@@ -58,15 +58,11 @@ def newest_log(server):
         api()
         .get(
             f"{server.url}/++api++/@search",
-            params={
-                "portal_type": "BackupLog",
-                "sort_on": "created",
-                "sort_order": "descending",
-            },
+            params={"portal_type": "BackupLog", "metadata_fields": "created"},
         )
         .json()["items"]
     )
-    return found[0]["@id"]
+    return max(found, key=lambda item: item["created"])["@id"]
 
 
 def test_backup_drill_and_watchdog_with_the_server_running(server):

@@ -43,15 +43,16 @@ def test_backup_and_drill_on_postgresql(cluster, tmp_path):
     dump = manifest["files"][0]
     assert dump["name"].startswith("postgresql/")
     assert dump["name"].endswith(".dump")
-    logs = (
-        session("admin")
+    found = [
+        session("admin").get(item["@id"]).json()
+        for item in session("admin")
         .get(
             api_url(cluster.zope_url(2), "/@search"),
-            params={"portal_type": "BackupLog", "metadata_fields": "UID"},
+            params={"portal_type": "BackupLog"},
         )
         .json()["items"]
-    )
-    log = session("admin").get(logs[-1]["@id"]).json()
+    ]
+    log = next(log for log in found if dump["sha256"] in log["files"])
     assert f"{dump['sha256']}  {dump['size']}  {dump['name']}" in log["files"]
 
     drill = run(cluster, backup_dir, "restore_drill.py")

@@ -293,6 +293,48 @@ def ensure_case_file(portal):
     return record
 
 
+def ensure_backup_log(portal):
+    """Last night's backup: handed over to the custodian, inspected, drilled."""
+    from datetime import datetime
+    from datetime import timedelta
+    from datetime import UTC
+    from gov.infomgmt import backups
+
+    logs = portal["backup-logs"]
+    if "demo-backup" in logs:
+        return logs["demo-backup"]
+    finished = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=2)
+    with api.env.adopt_user(username="itstaff"):
+        log = api.content.create(
+            container=logs,
+            type="BackupLog",
+            id="demo-backup",
+            title=f"{finished:%Y-%m-%d} 全量备份（演示）",
+            kind="full",
+            started=finished - timedelta(minutes=6),
+            finished=finished,
+            size_bytes=52428800,
+            files="0" * 64 + "  52428800  filestorage/demo.fsz",
+            medium="移动硬盘 HD-07",
+            location="市国家档案馆异地备份库",
+            operator="itstaff",
+            custodian="custodian",
+            **{f"protection_{name}": True for name, _t in backups.PROTECTIONS},
+        )
+    with api.env.adopt_user(username="custodian"):
+        api.content.transition(obj=log, transition="hand_over", comment="已接收并入库")
+        backups.record_inspection(
+            log,
+            dict.fromkeys((name for name, _t in backups.PROTECTIONS), True),
+            "例行检查",
+        )
+    with api.env.adopt_user(username="itstaff"):
+        backups.record_drill(
+            log, True, "演示：恢复到临时目录，各类型条目数与在线站点一致"
+        )
+    return log
+
+
 def post_install(context):
     """Create the demo accounts and example content; safe to run twice."""
     portal = api.portal.get()
@@ -306,3 +348,4 @@ def post_install(context):
     for item in DEMO_ITEMS:
         ensure_item(portal, item)
     ensure_case_file(portal)
+    ensure_backup_log(portal)
