@@ -114,7 +114,7 @@ migrate-to-relstorage: install ## Copy the FileStorage site into PostgreSQL at G
 
 .PHONY: bench
 bench: install ## Benchmark this site at SIZE items (100000) against plain Plone; writes docs/benchmarks.md
-	$(BIN)/python bench/run.py --size $(or $(SIZE),100000) --seconds $(or $(SECONDS),15)
+	$(BIN)/python -m bench.run --size $(or $(SIZE),100000) --seconds $(or $(SECONDS),15)
 
 .PHONY: backup-watchdog
 backup-watchdog: ## Check the backups and mail the administrators what is late (for an hourly timer)

@@ -320,6 +320,32 @@ backend zopes
 """
 
 
+def start_varnish(port, backend_port, workdir, pidfile):
+    """varnishd on 127.0.0.1:port with the project's rules, in front of backend_port."""
+    ensure_packages(["varnish"])
+    workdir.mkdir(parents=True, exist_ok=True)
+    vcl = workdir / "gov.vcl"
+    vcl.write_text(VCL.format(balancer_port=backend_port))
+    subprocess.run(
+        [
+            program("varnishd"),
+            "-a",
+            f"127.0.0.1:{port}",
+            "-f",
+            str(vcl),
+            "-n",
+            str(workdir),
+            "-s",
+            "malloc,256m",
+            "-P",
+            str(pidfile),
+            "-p",
+            "default_ttl=0",
+        ],
+        check=True,
+    )
+
+
 class Cluster:
     """The whole cluster, its folders and ports."""
 
@@ -516,27 +542,8 @@ class Cluster:
         pidfile = self.run_dir / "varnish.pid"
         if alive(read_pid(pidfile)):
             return
-        workdir = self.service_folder / "varnish"
-        workdir.mkdir(parents=True, exist_ok=True)
-        vcl = workdir / "gov.vcl"
-        vcl.write_text(VCL.format(balancer_port=self.balancer_port))
-        subprocess.run(
-            [
-                program("varnishd"),
-                "-a",
-                f"127.0.0.1:{self.port}",
-                "-f",
-                str(vcl),
-                "-n",
-                str(workdir),
-                "-s",
-                "malloc,256m",
-                "-P",
-                str(pidfile),
-                "-p",
-                "default_ttl=0",
-            ],
-            check=True,
+        start_varnish(
+            self.port, self.balancer_port, self.service_folder / "varnish", pidfile
         )
 
     def start(self):

@@ -18,7 +18,7 @@ def test_from_1000(portal):
     with api.env.adopt_roles(["Manager"]):  # upgrades run as an administrator
         setup.upgradeProfile(PROFILE)
 
-    assert setup.getLastVersionForProfile(PROFILE) == ("1006",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1007",)
     assert (
         portal["disclosure"][".wf_policy_config"].getPolicyBelowId()
         == "gov_disclosure_full"
@@ -51,3 +51,22 @@ def test_1001_to_1002_starts_the_clock(demo_portal):
 def test_no_pending_upgrades(portal):
     setup = api.portal.get_tool("portal_setup")
     assert setup.listUpgrades(PROFILE) == []
+
+
+def test_1007_takes_the_navigation_tree_out_of_the_catalogue(portal):
+    from plone.portlets.constants import CONTEXT_CATEGORY
+    from plone.portlets.interfaces import ILocalPortletAssignmentManager
+    from plone.portlets.interfaces import IPortletManager
+    from zope.component import getMultiAdapter
+    from zope.component import getUtility
+
+    manager = getUtility(IPortletManager, name="plone.leftcolumn")
+    local = getMultiAdapter(
+        (portal["disclosure"], manager), ILocalPortletAssignmentManager
+    )
+    local.setBlacklistStatus(CONTEXT_CATEGORY, None)
+    setup = api.portal.get_tool("portal_setup")
+    setup.setLastVersionForProfile(PROFILE, "1006")
+    with api.env.adopt_roles(["Manager"]):
+        setup.upgradeProfile(PROFILE)
+    assert local.getBlacklistStatus(CONTEXT_CATEGORY) is True

@@ -92,9 +92,28 @@ def ensure_structure(portal):
     """Create every fixed section and standard page that is missing, in order."""
     sections = [ensure_section(portal, section) for section in SECTIONS]
     ensure_pages(portal)
+    block_navigation_portlet(portal["disclosure"])
     # The portal's front page: search, categories, newest items.
     portal.setLayout("gov-front-page")
     return sections
+
+
+def block_navigation_portlet(folder):
+    """No Plone navigation tree in the left column of the public catalogue.
+
+    Its pages navigate by the 14 categories of the catalogue (and breadcrumbs); the
+    tree would repeat the sections at the cost of a catalog query and a render per
+    page view, twice (Plone renders portlets once to know whether the column shows).
+    """
+    from plone.portlets.constants import CONTEXT_CATEGORY
+    from plone.portlets.interfaces import ILocalPortletAssignmentManager
+    from plone.portlets.interfaces import IPortletManager
+    from zope.component import getMultiAdapter
+    from zope.component import getUtility
+
+    manager = getUtility(IPortletManager, name="plone.leftcolumn")
+    assignments = getMultiAdapter((folder, manager), ILocalPortletAssignmentManager)
+    assignments.setBlacklistStatus(CONTEXT_CATEGORY, True)
 
 
 @dataclass(frozen=True)
