@@ -520,6 +520,7 @@ def report(results):
         f" (p50 {ref['p50_ms']} ms, p95 {ref['p95_ms']} ms)",
         "- Reproduce: `make bench` (SIZE=… SECONDS=… to change; the loaded site is kept in",
         "  bench/var/ and reused)",
+        "- What was tuned because of these figures: [performance.md](performance.md)",
         "",
         "| page | requests/s | p50 ms | p95 ms | × reference | errors |",
         "|---|---:|---:|---:|---:|---:|",

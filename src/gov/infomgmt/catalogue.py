@@ -11,6 +11,7 @@ from gov.infomgmt.vocabularies.disclosure import CATEGORIES
 from gov.infomgmt.vocabularies.disclosure import PROACTIVE
 from gov.infomgmt.vocabularies.disclosure import VALID
 from plone import api
+from plone.memoize import ram
 
 
 SORTS = {
@@ -58,6 +59,21 @@ def search(**query):
     return api.portal.get_tool("portal_catalog")(**query)
 
 
+def _aggregate_key(func, *args, **kwargs):
+    """Aggregates change only when the catalog does; anonymous visitors and staff may differ
+    (staff also see items whose effective date lies ahead)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    return (
+        func.__name__,
+        "/".join(catalog.getPhysicalPath()),
+        catalog.getCounter(),
+        api.user.is_anonymous(),
+        args,
+        tuple(sorted(kwargs.items())),
+    )
+
+
+@ram.cache(_aggregate_key)
 def category_counts(include_invalid=False):
     """(category id, title message, count) for the 14 categories, in the regulation's order."""
     query = base_query(include_invalid)
@@ -67,6 +83,7 @@ def category_counts(include_invalid=False):
     ]
 
 
+@ram.cache(_aggregate_key)
 def years():
     """The years of the published items, newest first."""
     query = base_query(include_invalid=True)
@@ -82,6 +99,7 @@ def years():
     return list(range(last.year, first.year - 1, -1))
 
 
+@ram.cache(_aggregate_key)
 def organs():
     """The issuing organs of published items, in name order."""
     catalog = api.portal.get_tool("portal_catalog")

@@ -2,6 +2,7 @@
 
 from gov.infomgmt import tasks
 from plone import api
+from plone.base.batch import Batch
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 
@@ -35,10 +36,15 @@ class MyTasksView(BrowserView, ListingHelpers):
 
     index = ViewPageTemplateFile("templates/my_tasks.pt")
 
+    page_size = 50
+
     def __call__(self):
-        """Query once, render."""
+        """Query once, render one page of it (a reviewer may have thousands waiting)."""
         self.items = tasks.my_tasks()
         self.counts = tasks.counts_by_stage(self.items)
+        self.batch = Batch(
+            self.items, self.page_size, int(self.request.form.get("b_start", 0) or 0)
+        )
         return self.index()
 
 

@@ -142,6 +142,9 @@ class Journal:
             bind=self.read_engine, future=True, expire_on_commit=False
         )
         self._pending = threading.local()
+        # SQLite has one writer at a time; the threads of this process queue here
+        # instead of in SQLite's busy handler, which sleeps in growing steps.
+        self._sqlite_writer = threading.Lock() if sqlite else None
 
     def read(self, query):
         """Run a read-only query in a short transaction of its own; return the rows' scalars."""
@@ -189,16 +192,23 @@ class Journal:
         )
 
     def _forget(self, status, txn):
-        """After the commit, drop what this thread queued for it."""
+        """After the commit, drop what this thread queued for it; let the next writer in."""
         if getattr(self._pending, "txn", None) is txn:
             self._pending.entries = None
             self._pending.txn = None
+        if getattr(self._pending, "holds_writer", False):
+            self._pending.holds_writer = False
+            self._sqlite_writer.release()
 
     def _write(self, txn):
         """Before the commit: chain the queued entries to the head and write them."""
         entries = self._pending.entries or []
         if not entries:
             return
+        if self._sqlite_writer is not None:
+            # Held until this transaction has committed or failed (_forget).
+            self._sqlite_writer.acquire()
+            self._pending.holds_writer = True
         session = self.session()
         if not self.url.startswith("sqlite"):
             # PostgreSQL: one appender at a time, until this transaction commits.

@@ -38,18 +38,20 @@ class CatalogueView(BrowserView):
         self.organ = form.get("organ") or None
         self.include_invalid = form.get("all") == "1"
         self.sort = form.get("sort") if form.get("sort") in catalogue.SORTS else "date"
-        results = catalogue.search(
-            **catalogue.listing_query(
-                category=self.category,
-                year=self.year,
-                organ=self.organ,
-                include_invalid=self.include_invalid,
-                sort=self.sort,
-            )
-        )
         start = max(int_or_none(form.get("b_start")) or 0, 0)
+        query = catalogue.listing_query(
+            category=self.category,
+            year=self.year,
+            organ=self.organ,
+            include_invalid=self.include_invalid,
+            sort=self.sort,
+        )
+        # Sort only as far as this page: the catalog keeps the best N instead of
+        # sorting thousands (the full count stays in actual_result_count).
+        query["sort_limit"] = start + BATCH_SIZE
+        results = catalogue.search(**query)
         self.batch = Batch(results, BATCH_SIZE, start)
-        self.total = len(results)
+        self.total = getattr(results, "actual_result_count", len(results))
         self.category_title = categories.get(self.category)
         return self.index()
 
