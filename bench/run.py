@@ -322,8 +322,7 @@ def site_server(size, env=None):
 def load_site(size):
     """Create the demo site and load the corpus; return the load's figures."""
     server = site_server(size)
-    if not (server.home / "etc").exists():
-        server.prepare()
+    server.prepare()  # the project's current server settings, every run
     if not (server.home / "var" / "filestorage" / "Data.fs").exists():
         server.zconsole(ROOT / "scripts" / "create_site.py", "--demo")
     stats = VAR / f"load-{size}.json"

@@ -148,3 +148,16 @@ def test_script_text_stays_out_of_the_index(demo_portal, make_item):
     catalog = api.portal.get_tool("portal_catalog")
     assert not catalog.unrestrictedSearchResults(SearchableText="脚本专用词")
     assert catalog.unrestrictedSearchResults(SearchableText="正文内容")
+
+
+def test_common_words_left_out_of_a_longer_query(monkeypatch, demo_portal):
+    """In a large catalogue a word in most documents does not decide: the rarer ones do."""
+    from gov.infomgmt import search
+    from plone import api
+
+    index = api.portal.get_tool("portal_catalog")._catalog.getIndex(search.INDEX)
+    monkeypatch.setattr(search, "COMMON_MIN_DOCUMENTS", 1)
+    everywhere = search.query_words("信息")  # in every demo item's text
+    assert search.without_common_words(["信息", "预算"], index) == ["预算"]
+    # Alone, or with only common company, the rarest word stays.
+    assert search.without_common_words(everywhere, index) == everywhere

@@ -70,3 +70,13 @@ def test_1007_takes_the_navigation_tree_out_of_the_catalogue(portal):
     with api.env.adopt_roles(["Manager"]):
         setup.upgradeProfile(PROFILE)
     assert local.getBlacklistStatus(CONTEXT_CATEGORY) is True
+
+
+def test_no_events_portlet(portal):
+    from plone.portlets.interfaces import IPortletAssignmentMapping
+    from plone.portlets.interfaces import IPortletManager
+    from zope.component import getMultiAdapter
+    from zope.component import getUtility
+
+    right = getUtility(IPortletManager, name="plone.rightcolumn")
+    assert "events" not in getMultiAdapter((portal, right), IPortletAssignmentMapping)

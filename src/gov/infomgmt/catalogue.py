@@ -113,7 +113,8 @@ def organs():
 
 def text_search_query(text, category=None, year=None, include_invalid=False):
     """The catalog query of a Chinese full-text search, best matches first; None if empty."""
-    words = catalog_query(text)
+    catalog = api.portal.get_tool("portal_catalog")
+    words = catalog_query(text, catalog._catalog.getIndex(TEXT_INDEX))
     if words is None:
         return None
     query = listing_query(category=category, year=year, include_invalid=include_invalid)

@@ -87,11 +87,46 @@ def query_words(text):
     return found
 
 
-def catalog_query(text):
-    """The gov_searchable_text query for what a visitor typed; None when nothing is left."""
+# A word in more than this share of the documents says almost nothing about which one
+# is meant (档案 in an archives bureau's catalogue), yet BM25 scores every document it is
+# in: it is left out of a query that has rarer words.
+COMMON_SHARE = 0.25
+# Below this many documents the shares mean little: every word is kept.
+COMMON_MIN_DOCUMENTS = 1000
+
+
+def without_common_words(found, text_index):
+    """The query's words less those in most documents, the rarest kept in any case."""
+    okapi = getattr(text_index, "index", None)
+    if okapi is None or len(found) < 2:
+        return found
+    documents = okapi.document_count()
+    if documents < COMMON_MIN_DOCUMENTS:
+        return found
+    lexicon = text_index.getLexicon()
+
+    def share(word):
+        wids = lexicon.termToWordIds(word)
+        return (
+            min((len(okapi._wordinfo.get(wid, ())) for wid in wids), default=0)
+            / documents
+        )
+
+    shares = {word: share(word) for word in found}
+    kept = [word for word in found if shares[word] <= COMMON_SHARE]
+    return kept or [min(found, key=shares.get)]
+
+
+def catalog_query(text, text_index=None):
+    """The gov_searchable_text query for what a visitor typed; None when nothing is left.
+
+    Given the index, words found in most documents are left out of a longer query.
+    """
     found = query_words(text or "")
     if not found:
         return None
+    if text_index is not None:
+        found = without_common_words(found, text_index)
     # ZCTextIndex reads juxtaposed words as AND; quoting keeps each one a single term.
     return " ".join(
         f'"{word}"' if not word.isalnum() or " " in word else word for word in found
