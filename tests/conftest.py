@@ -141,3 +141,15 @@ def mailbox(demo_portal):
             return self
 
     return Mailbox()
+
+
+@pytest.fixture(scope="session")
+def file_server(tmp_path_factory):
+    """The demo site on the embedded FileStorage, one Zope process."""
+    from tests.servers import ZopeInstance
+
+    instance = ZopeInstance(tmp_path_factory.mktemp("filestorage-instance"))
+    instance.create_site(demo=True)
+    instance.start()
+    yield instance
+    instance.stop()

@@ -2,7 +2,6 @@
 
 from pathlib import Path
 from tests.servers import ADMIN
-from tests.servers import ZopeInstance
 
 import json
 import pytest
@@ -18,14 +17,10 @@ PROTECTIONS = ("fire", "heat", "damp", "dust", "magnetism", "theft")
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    """The demo site in a scratch instance, served by runwsgi."""
-    instance = ZopeInstance(tmp_path_factory.mktemp("live-instance"))
-    instance.create_site(demo=True)
-    instance.start()
-    yield instance
-    instance.stop()
+@pytest.fixture
+def server(file_server):
+    """The demo site on FileStorage, served by runwsgi (shared with other live tests)."""
+    return file_server
 
 
 def run(server, script, *args):

@@ -6,7 +6,6 @@ from scripts.cluster import Cluster
 from scripts.cluster import ClusterError
 from tests.servers import ADMIN
 from tests.servers import free_port
-from tests.servers import ZopeInstance
 
 import pytest
 import shutil
@@ -52,16 +51,6 @@ def cluster(tmp_path_factory):
     yield running
     running.stop()
     shutil.rmtree(service_folder, ignore_errors=True)
-
-
-@pytest.fixture(scope="session")
-def file_server(tmp_path_factory):
-    """The demo site on the embedded FileStorage, one Zope process."""
-    instance = ZopeInstance(tmp_path_factory.mktemp("filestorage-instance"))
-    instance.create_site(demo=True)
-    instance.start()
-    yield instance
-    instance.stop()
 
 
 @pytest.fixture(params=["filestorage", "relstorage"])

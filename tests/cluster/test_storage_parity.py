@@ -4,6 +4,7 @@ On the cluster each step alternates between the two Zope instances, and anonymou
 come through Varnish: an internal item must not reach them, not even from the cache.
 """
 
+from bench.corpus import STEPS as FULL
 from tests.servers import ADMIN
 
 import gzip
@@ -15,15 +16,6 @@ import uuid
 pytestmark = pytest.mark.slow
 
 DEMO_PASSWORD = "demo-2026"
-FULL = [
-    ("submit", "collector", "content_review"),
-    ("approve_content", "sectionhead", "secrecy_review"),
-    ("approve_secrecy", "secrecy", "disclosure_review"),
-    ("approve_disclosure", "discloser", "leader_signoff"),
-    ("sign_off", "leader", "entry"),
-    ("submit_entry", "clerk", "entry_check"),
-    ("publish", "clerk", "published"),
-]
 
 
 def session(user=None, api=True):
