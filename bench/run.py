@@ -4,7 +4,7 @@
 
 1. The reference: a plain Plone 6.2 classic site (no add-on) in a virtualenv of its own
    (bench/var/reference-venv, the same pins) and a scratch instance with this project's
-   server settings (the same zope.conf and zope.ini: waitress, 4 threads).
+   server settings (the same zope.conf and zope.ini: waitress, 2 threads).
 2. This site: the demo site with the corpus of bench/corpus.py loaded by bench/load.py
    (bench/var/site; loaded once and kept: a later run resumes or reuses it).
 3. Each page is measured with wrk (Debian's package, installed when missing) for
