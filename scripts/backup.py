@@ -17,10 +17,13 @@ BACKUP_MEDIUM, BACKUP_LOCATION, BACKUP_OPERATOR, BACKUP_CUSTODIAN.
 Exit status: 0 done, 1 backup failed, 3 backed up but not recorded in the site.
 """
 
-from base64 import b64encode
 from datetime import datetime
 from datetime import UTC
 from pathlib import Path
+
+# Run as a script: its folder is on sys.path, so is the sibling module.
+from site_api import call_site  # noqa: E402
+from site_api import site_settings  # noqa: E402
 
 import argparse
 import hashlib
@@ -29,7 +32,6 @@ import os
 import shutil
 import subprocess
 import sys
-import urllib.request
 
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -155,21 +157,9 @@ def record(manifest, site_url, user, password):
         "operator": env.get("BACKUP_OPERATOR", user),
         "custodian": env.get("BACKUP_CUSTODIAN", "custodian"),
     }
-    if not site_url.startswith(("http://", "https://")):
-        raise OSError(f"not a web address: {site_url}")
-    request = urllib.request.Request(  # noqa: S310 - checked just above
-        f"{site_url.rstrip('/')}/++api++/backup-logs",
-        data=json.dumps(body).encode("utf-8"),
-        method="POST",
-        headers={
-            "Accept": "application/json",
-            "Content-Type": "application/json",
-            "Authorization": "Basic "
-            + b64encode(f"{user}:{password}".encode()).decode(),
-        },
-    )
-    with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310 - http(s) only
-        return json.loads(response.read())["@id"]
+    return call_site(
+        "POST", f"{site_url.rstrip('/')}/++api++/backup-logs", user, password, body
+    )["@id"]
 
 
 def main(argv):
@@ -197,17 +187,9 @@ def main(argv):
     )
     if args.no_record:
         return 0
-    site_url = (
-        env.get("SITE_URL")
-        or f"http://localhost:{env.get('PORT', '8080')}/{env.get('SITE_ID', 'gov')}"
-    )
+    site_url, user, password = site_settings()
     try:
-        address = record(
-            manifest,
-            site_url,
-            env.get("ADMIN_USER", "admin"),
-            env.get("ADMIN_PASSWORD", "admin"),
-        )
+        address = record(manifest, site_url, user, password)
     except OSError as error:
         print(
             f"Backed up, but NOT recorded in the site ({site_url}): {error}",

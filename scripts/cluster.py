@@ -52,13 +52,11 @@ def pg_bin(name):
 
 
 def program(name):
-    """Where a program is, PostgreSQL's own folder included."""
-    return (
-        pg_bin(name)
-        if name == "initdb"
-        else shutil.which(name)
-        or (f"/usr/sbin/{name}" if Path(f"/usr/sbin/{name}").exists() else None)
-    )
+    """Where a program is: on PATH, in /usr/sbin (not on every PATH), or PostgreSQL's folder."""
+    if name == "initdb":
+        return pg_bin(name)
+    sbin = Path("/usr/sbin") / name
+    return shutil.which(name) or (str(sbin) if sbin.exists() else None)
 
 
 def ensure_packages(packages):

@@ -15,6 +15,9 @@ GOV_RELSTORAGE_DSN (the destination; required), SITE_ID (gov).
 
 from pathlib import Path
 
+# Run as a script: its folder is on sys.path, so is the sibling module.
+from restore_drill import open_database  # noqa: E402
+
 import argparse
 import hashlib
 import os
@@ -91,26 +94,8 @@ def compare(source, destination):
 
 
 def open_databases(data_fs, blob_dir, dsn, cache_dir):
-    """The FileStorage (read-only) and the RelStorage database."""
-    from relstorage.adapters.postgresql import PostgreSQLAdapter
-    from relstorage.options import Options
-    from relstorage.storage import RelStorage
-
-    import ZODB
-    import ZODB.FileStorage
-
-    source = ZODB.DB(
-        ZODB.FileStorage.FileStorage(
-            str(data_fs), blob_dir=str(blob_dir), read_only=True
-        )
-    )
-    options = Options(
-        keep_history=False, shared_blob_dir=False, blob_dir=str(cache_dir)
-    )
-    destination = ZODB.DB(
-        RelStorage(PostgreSQLAdapter(dsn=dsn, options=options), options=options)
-    )
-    return source, destination
+    """The FileStorage (read-only) and the RelStorage database, opened as the drill opens them."""
+    return open_database(data_fs, blob_dir), open_database(dsn, cache_dir)
 
 
 def main(argv):

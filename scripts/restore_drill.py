@@ -25,10 +25,13 @@ is loud on purpose. Settings as for scripts/backup.py (BACKUP_DIR, GOV_INSTANCE_
 SITE_ID, ADMIN_USER, ADMIN_PASSWORD).
 """
 
-from base64 import b64encode
 from datetime import datetime
 from datetime import UTC
 from pathlib import Path
+
+# Run as a script: its folder is on sys.path, so is the sibling module.
+from site_api import call_site  # noqa: E402
+from site_api import site_settings  # noqa: E402
 
 import argparse
 import contextlib
@@ -41,7 +44,6 @@ import sys
 import tempfile
 import urllib.error
 import urllib.parse
-import urllib.request
 
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -268,16 +270,6 @@ def compare_sample(sample, site_url, user, password, backed_up_at):
     return checked, changed_since
 
 
-def site_settings():
-    """The running site's address and the administrator's credentials."""
-    env = os.environ
-    site_id = env.get("SITE_ID", "gov")
-    site_url = (
-        env.get("SITE_URL") or f"http://localhost:{env.get('PORT', '8080')}/{site_id}"
-    ).rstrip("/")
-    return site_url, env.get("ADMIN_USER", "admin"), env.get("ADMIN_PASSWORD", "admin")
-
-
 def with_database(dsn, name):
     """The same libpq DSN with another database name."""
     parts = [p for p in dsn.split() if not p.startswith("dbname=")]
@@ -361,26 +353,6 @@ def drill(backup_dir, point=None, compare=True):
             sample_changed_since=changed_since,
         )
     return summary
-
-
-def call_site(method, url, user, password, body=None, raw=False):
-    """A JSON request to the running site as its administrator (raw: the bytes)."""
-    if not url.startswith(("http://", "https://")):
-        raise DrillFailed(f"not a web address: {url}")
-    request = urllib.request.Request(  # noqa: S310 - http(s) only
-        url,
-        data=json.dumps(body).encode("utf-8") if body is not None else None,
-        method=method,
-        headers={
-            "Accept": "application/json",
-            "Content-Type": "application/json",
-            "Authorization": "Basic "
-            + b64encode(f"{user}:{password}".encode()).decode(),
-        },
-    )
-    with urllib.request.urlopen(request, timeout=60) as response:  # noqa: S310
-        content = response.read()
-    return content if raw else json.loads(content or b"{}")
 
 
 def record_on_log(passed, summary):
