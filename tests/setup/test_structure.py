@@ -38,6 +38,18 @@ class TestSections:
         }
         assert ("Anonymous" in roles) is anonymous_may_view
 
+    @pytest.mark.parametrize("section", SECTIONS, ids=lambda section: section.id)
+    def test_items_added_in_no_kept_order(self, portal, section):
+        """Sections grow large: adding an item rewrites no list of every id."""
+        container = portal[section.parent] if section.parent else portal
+        folder = container[section.id]
+        with api.env.adopt_roles(["Manager"]):
+            api.content.create(container=folder, type="Folder", id="added", title="x")
+        assert "plone.folder.ordered.order" not in getattr(
+            folder, "__annotations__", {}
+        )
+        assert "added" in folder.objectIds()
+
     @pytest.mark.parametrize("section_id", ["enforcement-archive", "backup-logs"])
     def test_internal_sections_not_publishable(self, portal, section_id):
         transitions = api.portal.get_tool("portal_workflow").getTransitionsFor(

@@ -18,7 +18,7 @@ def test_from_1000(portal):
     with api.env.adopt_roles(["Manager"]):  # upgrades run as an administrator
         setup.upgradeProfile(PROFILE)
 
-    assert setup.getLastVersionForProfile(PROFILE) == ("1007",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1008",)
     assert (
         portal["disclosure"][".wf_policy_config"].getPolicyBelowId()
         == "gov_disclosure_full"
@@ -80,3 +80,20 @@ def test_no_events_portlet(portal):
 
     right = getUtility(IPortletManager, name="plone.rightcolumn")
     assert "events" not in getMultiAdapter((portal, right), IPortletAssignmentMapping)
+
+
+def test_1008_sections_keep_no_order(demo_portal):
+    """Items stay listed and found; the id list is gone, next/previous reads nothing."""
+    folder = demo_portal["disclosure"]
+    folder.setOrdering("")  # an ordered folder as 1007 left it: adding writes the list
+    with api.env.adopt_roles(["Manager"]):
+        api.content.create(container=folder, type="Document", id="added", title="x")
+    assert "plone.folder.ordered.order" in folder.__annotations__
+    setup = api.portal.get_tool("portal_setup")
+    setup.setLastVersionForProfile(PROFILE, "1007")
+    with api.env.adopt_roles(["Manager"]):
+        setup.upgradeProfile(PROFILE)
+    assert folder.getOrdering().__class__.__name__ == "UnorderedOrdering"
+    assert "plone.folder.ordered.order" not in folder.__annotations__
+    listing = folder.restrictedTraverse("@@folderListing")()
+    assert {"work-priorities-2026", "added"} <= {item.getId() for item in listing}

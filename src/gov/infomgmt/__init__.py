@@ -10,3 +10,12 @@ PACKAGE_NAME = "gov.infomgmt"
 _ = MessageFactory(PACKAGE_NAME)
 
 logger = logging.getLogger(PACKAGE_NAME)
+
+
+def _apply_patches():
+    from gov.infomgmt import patches
+
+    patches.apply()
+
+
+_apply_patches()

@@ -3,7 +3,9 @@
 from dataclasses import dataclass
 from plone import api
 from plone.app.textfield.value import RichTextValue
+from plone.folder.default import DefaultOrdering
 from Products.CMFPlacefulWorkflow.PlacefulWorkflowTool import WorkflowPolicyConfig_id
+from zope.annotation.interfaces import IAnnotations
 
 
 @dataclass(frozen=True)
@@ -84,8 +86,25 @@ def ensure_section(portal, section):
             exclude_from_nav=section.exclude_from_nav,
         )
     bind_policy(folder, section.policy_in, section.policy_below)
+    make_unordered(folder)
     folder.reindexObject()
     return folder
+
+
+def make_unordered(folder):
+    """Keep no explicit order of a section's items (Plone's "unordered" folder).
+
+    A section grows to tens of thousands of items, listed by the catalog by date or
+    number, never by hand. An ordered folder keeps every id in one persistent list
+    that is written again on each add, and Plone's next/previous links read that whole
+    list on every item view (half the time of an item page at 100,000 items).
+    """
+    if getattr(folder, "_ordering", "") == "unordered":
+        return
+    folder.setOrdering("unordered")
+    annotations = IAnnotations(folder)
+    for key in (DefaultOrdering.ORDER_KEY, DefaultOrdering.POS_KEY):
+        annotations.pop(key, None)
 
 
 def ensure_structure(portal):
