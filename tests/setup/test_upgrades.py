@@ -18,7 +18,7 @@ def test_from_1000(portal):
     with api.env.adopt_roles(["Manager"]):  # upgrades run as an administrator
         setup.upgradeProfile(PROFILE)
 
-    assert setup.getLastVersionForProfile(PROFILE) == ("1008",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1009",)
     assert (
         portal["disclosure"][".wf_policy_config"].getPolicyBelowId()
         == "gov_disclosure_full"
@@ -97,3 +97,23 @@ def test_1008_sections_keep_no_order(demo_portal):
     assert "plone.folder.ordered.order" not in folder.__annotations__
     listing = folder.restrictedTraverse("@@folderListing")()
     assert {"work-priorities-2026", "added"} <= {item.getId() for item in listing}
+
+
+def test_1009_puts_published_items_on_the_catalogue_shelves(demo_portal):
+    catalog = api.portal.get_tool("portal_catalog")
+    catalog.manage_delIndex(["gov_catalogue"])
+    setup = api.portal.get_tool("portal_setup")
+    setup.setLastVersionForProfile(PROFILE, "1008")
+    with api.env.adopt_roles(["Manager"]):
+        setup.upgradeProfile(PROFILE)
+    shelf = {b.getId for b in catalog.unrestrictedSearchResults(gov_catalogue="public")}
+    published = {
+        b.getId
+        for b in catalog.unrestrictedSearchResults(
+            portal_type="GovernmentInformation",
+            review_state="published",
+            gov_attribute="proactive",
+        )
+    }
+    assert shelf == published
+    assert "work-priorities-2026" in shelf

@@ -8,8 +8,6 @@ from datetime import date
 from gov.infomgmt.search import catalog_query
 from gov.infomgmt.search import INDEX as TEXT_INDEX
 from gov.infomgmt.vocabularies.disclosure import CATEGORIES
-from gov.infomgmt.vocabularies.disclosure import PROACTIVE
-from gov.infomgmt.vocabularies.disclosure import VALID
 from plone import api
 from plone.memoize import ram
 
@@ -22,25 +20,30 @@ SORTS = {
 }
 
 
-def base_query(include_invalid=False):
+def shelves(category, valid):
+    """The catalogue shelves of a published, proactively disclosed item (gov_catalogue)."""
+    names = ["public", f"public:{category}"]
+    if valid:
+        names += [f"{name}:valid" for name in names]
+    return names
+
+
+def shelf(category=None, include_invalid=False):
+    """The one shelf a listing reads: the whole catalogue or a category, current or all."""
+    name = f"public:{category}" if category else "public"
+    return name if include_invalid else f"{name}:valid"
+
+
+def base_query(include_invalid=False, category=None):
     """Published, proactively disclosed items; current (有效) ones unless asked otherwise."""
-    query = {
-        "portal_type": "GovernmentInformation",
-        "review_state": "published",
-        "gov_attribute": PROACTIVE,
-    }
-    if not include_invalid:
-        query["gov_validity"] = VALID
-    return query
+    return {"gov_catalogue": shelf(category, include_invalid)}
 
 
 def listing_query(
     category=None, year=None, organ=None, include_invalid=False, sort="date"
 ):
     """The catalog query of one page of the catalogue table."""
-    query = base_query(include_invalid)
-    if category:
-        query["gov_category"] = category
+    query = base_query(include_invalid, category)
     if year:
         query["gov_generation_date"] = {
             "query": [date(year, 1, 1), date(year, 12, 31)],
@@ -76,9 +79,8 @@ def _aggregate_key(func, *args, **kwargs):
 @ram.cache(_aggregate_key)
 def category_counts(include_invalid=False):
     """(category id, title message, count) for the 14 categories, in the regulation's order."""
-    query = base_query(include_invalid)
     return [
-        (value, title, len(search(gov_category=value, **query)))
+        (value, title, len(search(**base_query(include_invalid, value))))
         for value, title in CATEGORIES
     ]
 
