@@ -26,6 +26,12 @@ class GovInfomgmtLayer(PloneSandboxLayer):
         # plone.testing swallows an error of its own commit: commit here to see it.
         transaction.commit()
 
+    def testSetUp(self):
+        """Each test sees its own site's chrome, not fragments kept from another test."""
+        from gov.infomgmt.browser.chrome import invalidate_fragments
+
+        invalidate_fragments()
+
 
 FIXTURE = GovInfomgmtLayer()
 

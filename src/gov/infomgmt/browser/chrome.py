@@ -1,0 +1,108 @@
+"""The page chrome (toolbar, main navigation, footer) as anonymous visitors get it.
+
+These parts are the same on every public page of a folder, yet Plone builds them on
+each view: the toolbar's viewlets are updated even for visitors who never see the
+toolbar, and the footer's portlets are looked up along the path and rendered. For
+anonymous visitors the navigation and the footer are rendered once per folder and
+kept for five minutes in the RAM cache (the same delay the caching rules give pages):
+a changed setting (the footer's identity lines) shows at once, a changed portlet or
+tab within five minutes.
+"""
+
+from Acquisition import aq_base
+from Acquisition import aq_inner
+from Acquisition import aq_parent
+from plone import api
+from plone.app.layout.viewlets.common import GlobalSectionsViewlet
+from plone.app.layout.viewlets.toolbar import ToolbarViewletManager
+from plone.app.portlets.browser.viewlets import FooterViewlet
+from plone.memoize import ram
+from zope.component import queryUtility
+from zope.ramcache.interfaces.ram import IRAMCache
+
+import time
+
+
+# How long a rendered fragment is kept, in seconds.
+FRAGMENT_LIFETIME = 300
+# Where Plone keeps a content item's own portlet assignments and blocking.
+PORTLET_ANNOTATIONS = (
+    "plone.portlets.contextassignments",
+    "plone.portlets.categoryblackliststatus",
+)
+
+
+def _anonymous_only(viewlet):
+    """Staff may see management links and unpublished content: never kept for them."""
+    if not api.user.is_anonymous():
+        raise ram.DontCache
+
+
+def _common_key(viewlet):
+    return (
+        viewlet.__class__.__name__,
+        viewlet.request.get("SERVER_URL"),
+        viewlet.request.get("VirtualRootPhysicalPath"),
+        viewlet.request.get("LANGUAGE"),
+        time.time() // FRAGMENT_LIFETIME,
+    )
+
+
+def _footer_key(method, viewlet):
+    """Pages whose footer portlets come from the same folder, type and language."""
+    _anonymous_only(viewlet)
+    context = aq_inner(viewlet.context)
+    annotations = getattr(aq_base(context), "__annotations__", {})
+    if any(key in annotations for key in PORTLET_ANNOTATIONS):
+        raise ram.DontCache  # portlets of its own: rendered for it alone
+    parent = aq_parent(context)
+    folder = parent.getPhysicalPath() if hasattr(parent, "getPhysicalPath") else ()
+    return (*_common_key(viewlet), folder, getattr(context, "portal_type", None))
+
+
+def _navigation_key(method, viewlet):
+    """Pages under the same navigation root."""
+    _anonymous_only(viewlet)
+    return (*_common_key(viewlet), viewlet.navtree_path)
+
+
+class AnonymousFooterViewlet(FooterViewlet):
+    """Plone's footer, rendered once per folder for anonymous visitors."""
+
+    @ram.cache(_footer_key)
+    def render(self):
+        """The footer's portlets and signature."""
+        return super().render()
+
+
+class AnonymousGlobalSectionsViewlet(GlobalSectionsViewlet):
+    """Plone's main navigation, rendered once per navigation root for anonymous visitors."""
+
+    @ram.cache(_navigation_key)
+    def render(self):
+        """The tabs and their menus (the current one is marked in the browser)."""
+        return super().render()
+
+
+class LeanToolbarViewletManager(ToolbarViewletManager):
+    """Plone's toolbar, not built at all for those without the "Show Toolbar" permission."""
+
+    def update(self):
+        """Update the toolbar's viewlets only when the toolbar shows."""
+        if self.context_state.is_toolbar_visible():
+            super().update()
+        else:
+            self.viewlets = []
+
+    def render(self):
+        """The toolbar, or nothing (the template renders nothing either)."""
+        if not self.context_state.is_toolbar_visible():
+            return ""
+        return super().render()
+
+
+def invalidate_fragments(event=None):
+    """Forget the kept fragments of this process (a setting they show has changed)."""
+    cache = queryUtility(IRAMCache)
+    if cache is not None:
+        cache.invalidate(f"{__name__}.render")
