@@ -80,3 +80,9 @@ def test_footer_setting_shows_at_once(site):
     api.portal.set_registry_record("gov.infomgmt.site.icp_record", "京ICP备00000001号")
     transaction.commit()
     assert "京ICP备00000001号" in page(site, view=2)
+
+
+def test_no_social_network_tags(site):
+    html = page(site, view=1)
+    assert 'property="og:' not in html
+    assert 'name="twitter:' not in html

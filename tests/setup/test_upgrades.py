@@ -18,7 +18,7 @@ def test_from_1000(portal):
     with api.env.adopt_roles(["Manager"]):  # upgrades run as an administrator
         setup.upgradeProfile(PROFILE)
 
-    assert setup.getLastVersionForProfile(PROFILE) == ("1009",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1010",)
     assert (
         portal["disclosure"][".wf_policy_config"].getPolicyBelowId()
         == "gov_disclosure_full"
@@ -117,3 +117,12 @@ def test_1009_puts_published_items_on_the_catalogue_shelves(demo_portal):
     }
     assert shelf == published
     assert "work-priorities-2026" in shelf
+
+
+def test_1010_no_social_tags(portal):
+    api.portal.set_registry_record("plone.share_social_data", True)
+    setup = api.portal.get_tool("portal_setup")
+    setup.setLastVersionForProfile(PROFILE, "1009")
+    with api.env.adopt_roles(["Manager"]):
+        setup.upgradeProfile(PROFILE)
+    assert api.portal.get_registry_record("plone.share_social_data") is False

@@ -49,15 +49,21 @@ def _common_key(viewlet):
 
 
 def _footer_key(method, viewlet):
-    """Pages whose footer portlets come from the same folder, type and language."""
+    """Pages whose footer portlets come from the same place, type and language.
+
+    A page without portlet settings of its own gets those of its folder and type,
+    like its siblings; one with settings of its own (a section that blocks a
+    portlet, the site root) is kept for itself.
+    """
     _anonymous_only(viewlet)
     context = aq_inner(viewlet.context)
     annotations = getattr(aq_base(context), "__annotations__", {})
     if any(key in annotations for key in PORTLET_ANNOTATIONS):
-        raise ram.DontCache  # portlets of its own: rendered for it alone
-    parent = aq_parent(context)
-    folder = parent.getPhysicalPath() if hasattr(parent, "getPhysicalPath") else ()
-    return (*_common_key(viewlet), folder, getattr(context, "portal_type", None))
+        place = ("own", context.getPhysicalPath())
+    else:
+        parent = aq_parent(context)
+        place = ("in", getattr(parent, "getPhysicalPath", tuple)())
+    return (*_common_key(viewlet), place, getattr(context, "portal_type", None))
 
 
 def _navigation_key(method, viewlet):
