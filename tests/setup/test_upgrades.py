@@ -18,7 +18,7 @@ def test_from_1000(portal):
     with api.env.adopt_roles(["Manager"]):  # upgrades run as an administrator
         setup.upgradeProfile(PROFILE)
 
-    assert setup.getLastVersionForProfile(PROFILE) == ("1010",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1011",)
     assert (
         portal["disclosure"][".wf_policy_config"].getPolicyBelowId()
         == "gov_disclosure_full"
@@ -126,3 +126,38 @@ def test_1010_no_social_tags(portal):
     with api.env.adopt_roles(["Manager"]):
         setup.upgradeProfile(PROFILE)
     assert api.portal.get_registry_record("plone.share_social_data") is False
+
+
+def chinese_search(text):
+    from gov.infomgmt.search import catalog_query
+    from gov.infomgmt.search import INDEX
+
+    catalog = api.portal.get_tool("portal_catalog")
+    return {
+        b.getId
+        for b in catalog.unrestrictedSearchResults(**{INDEX: catalog_query(text)})
+    }
+
+
+def test_catalog_import_keeps_chinese_search(demo_portal):
+    """An upgrade step or a reinstall that imports catalog.xml leaves the words in place."""
+    assert "work-priorities-2026" in chinese_search("工作要点")
+    setup = api.portal.get_tool("portal_setup")
+    setup.runImportStepFromProfile("profile-gov.infomgmt:default", "catalog")
+    assert "work-priorities-2026" in chinese_search("工作要点")
+
+
+def test_1011_restores_an_emptied_lexicon(demo_portal):
+    from BTrees.IOBTree import IOBTree
+    from BTrees.Length import Length
+    from BTrees.OIBTree import OIBTree
+
+    lexicon = api.portal.get_tool("portal_catalog")["gov_lexicon"]
+    # What an import of the old catalog.xml did to it.
+    lexicon._wids, lexicon._words, lexicon.length = OIBTree(), IOBTree(), Length()
+    assert chinese_search("工作要点") == set()
+    setup = api.portal.get_tool("portal_setup")
+    setup.setLastVersionForProfile(PROFILE, "1010")
+    with api.env.adopt_roles(["Manager"]):
+        setup.upgradeProfile(PROFILE)
+    assert "work-priorities-2026" in chinese_search("工作要点")

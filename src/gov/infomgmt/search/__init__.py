@@ -16,6 +16,7 @@ import re
 
 SPLITTER_NAME = "gov.infomgmt Chinese word splitter (jieba)"
 INDEX = "gov_searchable_text"
+LEXICON = "gov_lexicon"
 
 # Function words that carry no meaning for search (的, 了, 和 ...), and punctuation.
 STOP_WORDS = frozenset(

@@ -19,6 +19,29 @@ class HiddenProfiles:
         return []
 
 
+def pre_install(context):
+    """Create the Chinese lexicon of the full-text index before the catalog step needs it.
+
+    It lives outside catalog.xml on purpose: GenericSetup compares a lexicon's pipeline
+    elements by identity, so every import of catalog.xml (an upgrade step adding an index,
+    a reinstall) would find the pipeline "changed" and empty the lexicon, leaving Chinese
+    search with no words until the text is indexed again.
+    """
+    from gov.infomgmt.search import LEXICON
+    from gov.infomgmt.search import SPLITTER_NAME
+    from Products.ZCTextIndex.PipelineFactory import element_factory
+    from Products.ZCTextIndex.ZCTextIndex import PLexicon
+
+    catalog = api.portal.get_tool("portal_catalog")
+    if LEXICON in catalog.objectIds():
+        return
+    pipeline = [
+        element_factory.instantiate("Word Splitter", SPLITTER_NAME),
+        element_factory.instantiate("Case Normalizer", "Case Normalizer"),
+    ]
+    catalog._setObject(LEXICON, PLexicon(LEXICON, "", *pipeline))
+
+
 def post_install(context):
     """Set the site's language and create its fixed sections."""
     portal = api.portal.get()
