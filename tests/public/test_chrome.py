@@ -86,3 +86,30 @@ def test_no_social_network_tags(site):
     html = page(site, view=1)
     assert 'property="og:' not in html
     assert 'name="twitter:' not in html
+
+
+def test_bundle_switched_off_leaves_the_next_page(site):
+    assert 'data-bundle="plone-fullscreen"' in page(site, view=1)
+    api.portal.set_registry_record("plone.bundles/plone-fullscreen.enabled", False)
+    transaction.commit()
+    html = page(site, view=2)
+    assert 'data-bundle="plone-fullscreen"' not in html
+    assert 'data-bundle="plone"' in html
+
+
+def test_visitors_get_no_staff_bundle(site):
+    """A bundle for members only: a staff view first must not hand it to visitors."""
+    from plone.registry.interfaces import IRegistry
+    from Products.CMFPlone.interfaces import IBundleRegistry
+    from zope.component import getUtility
+
+    bundles = getUtility(IRegistry).collectionOfInterface(
+        IBundleRegistry, prefix="plone.bundles"
+    )
+    desk = bundles.setdefault("staff-desk")
+    desk.enabled = True
+    desk.jscompilation = "++plone++static/plone-fullscreen/fullscreen.js"
+    desk.expression = "python: member is not None"
+    transaction.commit()
+    assert 'data-bundle="staff-desk"' in page(site, auth=OWNER, view=1)
+    assert 'data-bundle="staff-desk"' not in page(site, view=2)

@@ -1,4 +1,4 @@
-"""The page chrome (toolbar, main navigation, footer) as anonymous visitors get it.
+"""The page chrome (toolbar, main navigation, footer, resource tags) as anonymous visitors get it.
 
 These parts are the same on every public page of a folder, yet Plone builds them on
 each view: the toolbar's viewlets are updated even for visitors who never see the
@@ -17,6 +17,12 @@ from plone.app.layout.viewlets.common import GlobalSectionsViewlet
 from plone.app.layout.viewlets.toolbar import ToolbarViewletManager
 from plone.app.portlets.browser.viewlets import FooterViewlet
 from plone.memoize import ram
+from plone.registry.interfaces import IRegistry
+from Products.CMFPlone.resources.browser.resource import _RESOURCE_REGISTRY_MTIME
+from Products.CMFPlone.resources.browser.resource import REQUEST_CACHE_KEY
+from Products.CMFPlone.resources.browser.resource import ScriptsView
+from Products.CMFPlone.resources.browser.resource import StylesView
+from zope.component import getUtility
 from zope.component import queryUtility
 from zope.ramcache.interfaces.ram import IRAMCache
 
@@ -107,8 +113,52 @@ class LeanToolbarViewletManager(ToolbarViewletManager):
         return super().render()
 
 
+def _resources_key(method, view):
+    """Anonymous pages of one type, while the resource registry is unchanged.
+
+    Plone stamps the registry when bundles change (update_resource_registry_mtime),
+    for caches like this one; a request asking for other bundles is rendered for itself.
+    """
+    _anonymous_only(view)
+    if any(view._request_bundles()):
+        raise ram.DontCache
+    registry = getUtility(IRegistry)
+    return (
+        *_common_key(view),
+        getattr(registry, _RESOURCE_REGISTRY_MTIME, None),
+        getattr(view.context, "portal_type", None),
+    )
+
+
+class AnonymousResources:
+    """Plone's script and style tags, rendered once for anonymous pages of a type."""
+
+    def update(self):
+        """The tags of the page, shared by the script and style viewlets."""
+        shared = getattr(self.request, REQUEST_CACHE_KEY, None)
+        if shared is None:
+            shared = dict(self.render_tags())
+            setattr(self.request, REQUEST_CACHE_KEY, shared)
+        self.rendered = shared
+
+    @ram.cache(_resources_key)
+    def render_tags(self):
+        """{"js": …, "css": …} as Plone renders them."""
+        super().update()
+        return dict(self.rendered)
+
+
+class AnonymousScriptsView(AnonymousResources, ScriptsView):
+    """The script tags (plone.resourceregistries.scripts)."""
+
+
+class AnonymousStylesView(AnonymousResources, StylesView):
+    """The style tags (plone.resourceregistries.styles)."""
+
+
 def invalidate_fragments(event=None):
     """Forget the kept fragments of this process (a setting they show has changed)."""
     cache = queryUtility(IRAMCache)
     if cache is not None:
-        cache.invalidate(f"{__name__}.render")
+        for method in ("render", "render_tags"):
+            cache.invalidate(f"{__name__}.{method}")
