@@ -113,3 +113,11 @@ def test_visitors_get_no_staff_bundle(site):
     transaction.commit()
     assert 'data-bundle="staff-desk"' in page(site, auth=OWNER, view=1)
     assert 'data-bundle="staff-desk"' not in page(site, view=2)
+
+
+def test_login_link_for_visitors_logout_for_staff(site):
+    assert 'id="personaltools-login"' in page(site, view=1)
+    staff = page(site, auth=OWNER, view=2)
+    assert 'id="personaltools-login"' not in staff
+    assert 'id="personaltools-logout"' in staff
+    assert 'id="personaltools-login"' in page(site, view=3)

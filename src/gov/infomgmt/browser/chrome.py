@@ -13,7 +13,9 @@ from Acquisition import aq_base
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from plone import api
+from plone.app.layout import viewlets
 from plone.app.layout.viewlets.common import GlobalSectionsViewlet
+from plone.app.layout.viewlets.common import PersonalBarViewlet
 from plone.app.layout.viewlets.toolbar import ToolbarViewletManager
 from plone.app.portlets.browser.viewlets import FooterViewlet
 from plone.memoize import ram
@@ -22,10 +24,12 @@ from Products.CMFPlone.resources.browser.resource import _RESOURCE_REGISTRY_MTIM
 from Products.CMFPlone.resources.browser.resource import REQUEST_CACHE_KEY
 from Products.CMFPlone.resources.browser.resource import ScriptsView
 from Products.CMFPlone.resources.browser.resource import StylesView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.component import getUtility
 from zope.component import queryUtility
 from zope.ramcache.interfaces.ram import IRAMCache
 
+import os
 import time
 
 
@@ -93,6 +97,32 @@ class AnonymousGlobalSectionsViewlet(GlobalSectionsViewlet):
     @ram.cache(_navigation_key)
     def render(self):
         """The tabs and their menus (the current one is marked in the browser)."""
+        return super().render()
+
+
+def _site_wide_key(method, viewlet):
+    """Every page of the site (the login link is the same everywhere)."""
+    _anonymous_only(viewlet)
+    return _common_key(viewlet)
+
+
+class AnonymousToolsViewlet(PersonalBarViewlet):
+    """Plone's login link for anonymous visitors (plone.anontools), rendered once."""
+
+    index = ViewPageTemplateFile(
+        "anontools.pt", _prefix=os.path.dirname(viewlets.__file__)
+    )
+
+    def update(self):
+        """The user's actions; for a visitor only when the link is rendered anew."""
+        if not api.user.is_anonymous():
+            super().update()
+
+    @ram.cache(_site_wide_key)
+    def render(self):
+        """The login link."""
+        if api.user.is_anonymous():
+            super().update()
         return super().render()
 
 
