@@ -266,9 +266,18 @@ class Corpus:
             history=history,
         )
 
-    def items(self, count, start=0):
-        """Items start … count-1."""
+    def item_place(self, number):
+        """(id, category) of the item of this number, without generating the rest of it."""
+        rng = self._random("item", number)
+        category = CATEGORIES[number % len(CATEGORIES)]
+        year = rng.choice(self.years)  # the first draw of item(), as there
+        return f"xxgk-{year}-{number:06d}", category
+
+    def items(self, count, start=0, skip=None):
+        """Items start … count-1 (but those for which skip(id, category) is true)."""
         for number in range(start, count):
+            if skip is not None and skip(*self.item_place(number)):
+                continue
             yield self.item(number)
 
     def case_file(self, number):

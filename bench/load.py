@@ -135,10 +135,19 @@ class Loader:
         assert workflow._getWorkflowStateOf(obj).getId() == final_state, obj.getId()
         workflow.updateRoleMappingsFor(obj)
 
+    def container_of(self, category):
+        """Work news go to their own section (the short review chain)."""
+        disclosure = self.site["disclosure"]
+        return disclosure["work-news"] if category == "work-news" else disclosure
+
+    def has_item(self, item_id, category):
+        """Whether an earlier run loaded this item."""
+        return item_id in self.container_of(category)
+
     def item(self, record):
         """One GovernmentInformation in its state."""
         short = record.category == "work-news"
-        container = self.site["disclosure"]["work-news"] if short else self.site["disclosure"]
+        container = self.container_of(record.category)
         if record.id in container:
             return False
         steps = list(record.history)
@@ -285,8 +294,16 @@ def load(app, size, seed, batch, stats_file=None):
     items_created, items_seconds = 0, None
     with tqdm(total=size + cases + logs, unit="obj", file=sys.stderr) as progress:
         pending = 0
+
+        def loaded_before(item_id, category):
+            if loader.has_item(item_id, category):
+                progress.update(1)
+                return True
+            return False
+
         for record_source, make in (
-            (corpus.items(size), loader.item),
+            # A resumed run does not generate the text of what it skips.
+            (corpus.items(size, skip=loaded_before), loader.item),
             (corpus.case_files(cases), loader.case_file),
             (corpus.backups(logs), loader.backup),
         ):

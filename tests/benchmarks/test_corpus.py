@@ -52,3 +52,14 @@ def test_history_leads_to_the_state():
             assert item.history[-1][0] == reached
         days = [day for _t, _a, day in item.history]
         assert days == sorted(days)
+
+
+def test_place_of_an_item_without_generating_it():
+    """A resumed load skips what exists by id and section, generated from the same draw."""
+    corpus = Corpus(seed=7)
+    for number in (0, 5, 13, 999):
+        item = corpus.item(number)
+        assert corpus.item_place(number) == (item.id, item.category)
+    assert [
+        i.id for i in corpus.items(6, skip=lambda item_id, _c: item_id.endswith("3"))
+    ] == [corpus.item(n).id for n in (0, 1, 2, 4, 5)]
