@@ -139,7 +139,11 @@ def test_backup_recorded_in_the_running_site(instance, demo_functional_portal):
     assert result.returncode == 0, result.stderr
     transaction.begin()  # see what the server committed
     logs = demo_functional_portal["backup-logs"].objectValues()
-    log = [obj for obj in logs if obj.portal_type == "BackupLog"][-1]
+    # The section keeps no order: the newest log is the one created last.
+    log = max(
+        (obj for obj in logs if obj.portal_type == "BackupLog"),
+        key=lambda obj: obj.created(),
+    )
     manifest = manifests(instance)[-1]
     assert log.kind == "full"
     assert log.size_bytes == manifest["size"]
@@ -202,11 +206,14 @@ def test_drill_recorded_on_the_handed_over_log(instance, demo_functional_portal)
         [sys.executable, str(SCRIPT)], env=env, check=True, capture_output=True
     )
     transaction.begin()
-    log = [
-        o
-        for o in demo_functional_portal["backup-logs"].objectValues()
-        if o.portal_type == "BackupLog"
-    ][-1]
+    log = max(
+        (
+            o
+            for o in demo_functional_portal["backup-logs"].objectValues()
+            if o.portal_type == "BackupLog"
+        ),
+        key=lambda o: o.created(),
+    )
     for name in ("fire", "heat", "damp", "dust", "magnetism", "theft"):
         setattr(log, f"protection_{name}", True)
     with api.env.adopt_user(username="custodian"):

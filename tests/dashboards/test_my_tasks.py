@@ -104,3 +104,32 @@ def test_counts_match_a_catalog_query(staged, user):
             query = {**tasks.task_query(api.user.get_current()), "review_state": stage}
             assert len(catalog(**query)) == count
     assert sum(counts.values()) == len(task_ids(user))
+
+
+def test_pages_of_a_long_list(demo_portal, make_item, do_transition):
+    """A section head with 60 waiting items: oldest first across pages, nothing twice."""
+    for number in range(60):
+        item = make_item(demo_portal["disclosure"], id=f"waiting-{number:02d}")
+        with freeze_time(f"2026-01-01 02:{number:02d}:00"):
+            do_transition(item, "submit", "collector")
+    with api.env.adopt_user(username="sectionhead"):
+        waiting = tasks.my_tasks()
+        everything = [brain.id for brain in waiting[: len(waiting)]]
+        assert len(everything) == len(waiting) == len(set(everything))
+        assert everything[:60] == [f"waiting-{n:02d}" for n in range(60)]
+        view = demo_portal.restrictedTraverse("@@my-tasks")
+        view.request.form["b_start"] = "50"
+        page = view()
+    assert "waiting-50" in page and "waiting-59" in page
+    assert "waiting-49" not in page
+
+
+def test_own_drafts_and_duties_counted_once(demo_portal, make_item):
+    """A collector's new item is both their draft and their collection duty."""
+    make_item(demo_portal["disclosure"], id="mine")
+    with api.env.adopt_user(username="collector"):
+        waiting = tasks.my_tasks()
+        ids = [brain.id for brain in waiting[: len(waiting)]]
+        assert ids.count("mine") == 1
+        assert len(waiting) == len(ids)
+        assert sum(tasks.counts_by_stage(waiting).values()) == len(ids)
