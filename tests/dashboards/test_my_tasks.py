@@ -120,7 +120,8 @@ def test_pages_of_a_long_list(demo_portal, make_item, do_transition):
         view = demo_portal.restrictedTraverse("@@my-tasks")
         view.request.form["b_start"] = "50"
         page = view()
-    assert "waiting-50" in page and "waiting-59" in page
+    assert "waiting-50" in page
+    assert "waiting-59" in page
     assert "waiting-49" not in page
 
 
