@@ -33,3 +33,23 @@ def test_anonymous_has_no_task_list(demo_api):
     assert demo_api(api=False).get(
         "/@@my-tasks", allow_redirects=False
     ).status_code in (302, 401)
+
+
+def test_rest_in_batches(demo_functional_portal, demo_api, make_item, do_transition):
+    """A section head's long list comes in pages, with plone.restapi's batching links."""
+    import transaction
+
+    for number in range(30):
+        item = make_item(
+            demo_functional_portal["disclosure"], id=f"waiting-{number:02d}"
+        )
+        do_transition(item, "submit", "collector")
+    transaction.commit()
+    first = demo_api("sectionhead").get("/@my-tasks").json()
+    assert first["items_total"] >= 30
+    assert len(first["items"]) == 25
+    assert sum(first["counts"].values()) == first["items_total"]
+    assert "next" in first["batching"]
+    rest = demo_api("sectionhead").get("/@my-tasks", params={"b_start": 25}).json()
+    seen = [i["UID"] for i in first["items"]] + [i["UID"] for i in rest["items"]]
+    assert len(seen) == len(set(seen)) == first["items_total"]
