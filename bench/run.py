@@ -396,15 +396,17 @@ def main(argv):
     results["machine"] = machine()
     measure = lambda url, auth=None: wrk(url, args.seconds, args.connections, auth)  # noqa: E731
 
+    print(f"Loading {args.size} items …", flush=True)
+    results["load"] = load_site(args.size)
+
+    # The reference is measured just before this site's pages, not before a load that
+    # may take half an hour: these shared machines change speed over such a time.
     print("Reference: plain Plone 6.2 classic …", flush=True)
     reference = reference_server().start()
     try:
         results["reference_front_page"] = measure(reference.url)
     finally:
         reference.stop()
-
-    print(f"Loading {args.size} items …", flush=True)
-    results["load"] = load_site(args.size)
 
     print("This site …", flush=True)
     site = site_server(args.size)
