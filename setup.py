@@ -44,6 +44,7 @@ setup(
         "Products.CMFPlacefulWorkflow",
         "chinesecalendar",
         "jieba",
+        "numpy",
         "openpyxl",
         "SQLAlchemy",
         "zope.sqlalchemy",
