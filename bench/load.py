@@ -70,6 +70,7 @@ class Loader:
         )
         self.counters = counters(site)
         self._users = {}
+        self._deadlines = {}
 
     def index_number(self, year):
         """The next index number of the year (the catalog is not asked: the corpus is new)."""
@@ -95,6 +96,12 @@ class Loader:
         obj.changeOwnership(self.user(owner))
         obj.manage_setLocalRoles(owner, ["Owner"])
         return obj
+
+    def deadline(self, signed_off):
+        """The entry deadline of a sign-off day (counted once per day: the settings are fixed)."""
+        if signed_off not in self._deadlines:
+            self._deadlines[signed_off] = entry_deadline(signed_off)
+        return self._deadlines[signed_off]
 
     def user(self, userid):
         """The user object of a demo account (looked up once)."""
@@ -182,7 +189,7 @@ class Loader:
                 obj.generation_date = day
                 obj.index_number = self.index_number(day.year)
                 if record.attribute == "proactive":
-                    obj.publication_deadline = entry_deadline(day)
+                    obj.publication_deadline = self.deadline(day)
             if transition in ("publish", "approve_and_publish"):
                 obj.published_on = day
                 obj.effective_date = as_datetime(day)

@@ -2,16 +2,16 @@
 
 Plone's own lexicon cuts Chinese into overlapping bigrams: every two-character run of
 the query must occur, so "和服" finds "和服务", and ranking knows no words. Here the
-text is cut into words by jieba (PyPI `jieba`, with its own dictionary), indexed in a
-ZCTextIndex of its own (`gov_searchable_text`, Okapi BM25), and a query is cut the same
-way and asked word by word.
+text is cut into words by jieba's model and dictionary, through `rjieba` (the binding
+of jieba-rs, the Rust port: the same words as the Python `jieba`, about twenty times
+faster), indexed in a ZCTextIndex of its own (`gov_searchable_text`, Okapi BM25), and
+a query is cut the same way and asked word by word.
 """
 
 from Products.ZCTextIndex.PipelineFactory import element_factory
 
-import jieba
-import logging
 import re
+import rjieba
 
 
 SPLITTER_NAME = "gov.infomgmt Chinese word splitter (jieba)"
@@ -42,13 +42,10 @@ STOP_WORDS = frozenset(
 )
 WORD = re.compile(r"\w", re.UNICODE)
 
-# jieba logs its dictionary loading at INFO level on first use.
-jieba.setLogLevel(logging.WARNING)
-
 
 def words(text):
     """Meaningful words of a text: jieba's search mode (long words and their parts)."""
-    for word in jieba.cut_for_search(text):
+    for word in rjieba.cut_for_search(text):
         word = word.strip().lower()
         if word and word not in STOP_WORDS and WORD.search(word):
             yield word
@@ -64,7 +61,7 @@ def finest(word):
 
     安全检查 → 安全, 检查 (so that 安全大检查 is found); 数字化 stays whole (化 is no word).
     """
-    parts = {part for part in jieba.cut_for_search(word) if part != word}
+    parts = {part for part in rjieba.cut_for_search(word) if part != word}
     cover = {0: []}
     for start in range(len(word)):
         if start not in cover:
@@ -78,7 +75,7 @@ def finest(word):
 def query_words(text):
     """The words of a query: jieba's precise mode, each word cut as fine as the index has it."""
     found = []
-    for word in jieba.cut(text):
+    for word in rjieba.cut(text):
         word = word.strip().lower()
         if not meaningful(word):
             continue
