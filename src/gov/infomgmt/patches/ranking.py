@@ -25,6 +25,7 @@ from Products.ZCatalog.query import IndexQuery
 from Products.ZCTextIndex.BaseIndex import inverse_doc_frequency
 from Products.ZCTextIndex.OkapiIndex import OkapiIndex
 from Products.ZCTextIndex.ParseTree import ParseError
+from Products.ZCTextIndex.ParseTree import QueryError
 from Products.ZCTextIndex.QueryParser import QueryParser
 from Products.ZCTextIndex.ZCTextIndex import ZCTextIndex
 from zope.interface import classImplements
@@ -109,7 +110,7 @@ def _terms(index, query_string):
     lexicon = index.getLexicon()
     try:
         tree = QueryParser(lexicon).parseQuery(query_string)
-    except ParseError:
+    except (ParseError, QueryError):
         return None
     nodes = tree.getValue() if tree.nodeType() == "AND" else [tree]
     terms = []
