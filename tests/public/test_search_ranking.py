@@ -14,6 +14,9 @@ from plone import api
 from plone.app.textfield.value import RichTextValue
 from Products.CMFCore.indexing import processQueue
 from Products.ZCatalog.Catalog import Catalog
+from Products.ZCatalog.plan import Benchmark
+from Products.ZCatalog.plan import CatalogPlan
+from Products.ZCatalog.plan import PriorityMap
 from tests.workflows.test_disclosure_permissions import item_in_state
 from tests.workflows.test_disclosure_permissions import STEPS_TO
 
@@ -143,9 +146,26 @@ def test_anonymous_search_still_sees_only_published_items(
     assert scoring_calls
 
 
-def test_text_indexes_come_last_in_the_query_plan(demo_portal):
+def test_text_indexes_come_last_before_and_after_the_catalog_learns_a_plan(
+    demo_portal,
+):
     catalog = api.portal.get_tool("portal_catalog")._catalog
-    order = catalog._sorted_search_indexes(
-        {INDEX: "档案", "portal_type": "GovernmentInformation", "review_state": "x"}
+    query = {INDEX: "档案", "portal_type": "GovernmentInformation", "review_state": "x"}
+    # No plan yet: the catalog orders the indexes by kind.
+    assert catalog._sorted_search_indexes(query)[-1] == INDEX
+    # A learnt plan orders them by time; a fast text search still comes last, after
+    # the filters it scores within.
+    plan = CatalogPlan(catalog, query)
+    PriorityMap.set_entry(
+        plan.cid,
+        plan.key,
+        {
+            INDEX: Benchmark(0.0001, 1, True),
+            "portal_type": Benchmark(0.01, 1, True),
+            "review_state": Benchmark(0.02, 1, True),
+        },
     )
-    assert order[-1] == INDEX
+    try:
+        assert plan.plan() == ["portal_type", "review_state", INDEX]
+    finally:
+        PriorityMap.clear_entry(plan.cid)
