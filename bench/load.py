@@ -23,12 +23,16 @@ from gov.infomgmt.deadlines import entry_deadline
 from gov.infomgmt.index_numbers import counters
 from gov.infomgmt.index_numbers import format_index_number
 from gov.infomgmt.index_numbers import SerialCounter
+from gov.infomgmt.vocabularies.disclosure import VALID
+from gov.infomgmt.vocabularies.disclosure import WEBSITE
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from plone.dexterity.utils import createContent
 from plone.namedfile.file import NamedBlobFile
+from Testing.makerequest import makerequest
 from tqdm import tqdm
 from zope.component.hooks import setSite
+from zope.globalrequest import setRequest
 
 import argparse
 import json
@@ -67,6 +71,10 @@ class Loader:
         self.org = api.portal.get_registry_record("gov.infomgmt.disclosure.organisation_code")
         self.pattern = api.portal.get_registry_record(
             "gov.infomgmt.disclosure.index_number_pattern"
+        )
+        # Stored on each item as the add form stores them, not looked up as defaults.
+        self.issuing_organ = api.portal.get_registry_record(
+            "gov.infomgmt.disclosure.issuing_organ"
         )
         self.counters = counters(site)
         self._users = {}
@@ -109,7 +117,7 @@ class Loader:
             self._users[userid] = api.user.get(userid=userid).getUser()
         return self._users[userid]
 
-    def set_history(self, obj, steps, final_state, created):
+    def set_history(self, obj, owner, steps, final_state, created):
         """The workflow history from creation through the steps; the final state's permissions."""
         workflows = self.workflow_tool.getWorkflowsFor(obj)
         if not workflows:
@@ -120,7 +128,7 @@ class Loader:
             obj,
             {
                 "action": None,
-                "actor": obj.getOwner().getId(),
+                "actor": owner,
                 "comments": "",
                 "review_state": workflow.initial_state,
                 "time": as_datetime(created, 9),
@@ -178,6 +186,9 @@ class Loader:
             responsible_section=record.responsible_section,
             document_number=record.document_number,
             keywords=tuple(record.keywords),
+            issuing_organ=self.issuing_organ,
+            validity=VALID,
+            publication_channels=[WEBSITE],
             text=RichTextValue(record.body, "text/html", "text/x-html-safe"),
         )
         obj = self.add(container, obj, "collector", record.created)
@@ -197,7 +208,7 @@ class Loader:
                 obj.retracted_on = day
                 obj.retraction_reason = "该信息已被新发布的文件替代。"
                 obj.setLayout("retraction-notice")
-        self.set_history(obj, steps, state, record.created)
+        self.set_history(obj, "collector", steps, state, record.created)
         if steps:
             obj.modification_date = as_datetime(steps[-1][2], 16)
         if record.attachment:
@@ -250,7 +261,7 @@ class Loader:
         if record.state == "archived":
             obj.archived = record.decided
             steps.append(("archive", "archivist", record.decided))
-        self.set_history(obj, steps, record.state, record.opened)
+        self.set_history(obj, "officer1", steps, record.state, record.opened)
         obj.indexObject()
         return True
 
@@ -282,13 +293,17 @@ class Loader:
             steps.append(("hand_over", "custodian", record.finished))
         if record.state == "verified":
             steps.append(("verify", "itstaff", record.finished))
-        self.set_history(obj, steps, record.state, record.finished)
+        self.set_history(obj, "itstaff", steps, record.state, record.finished)
         obj.indexObject()
         return True
 
 
 def load(app, size, seed, batch, stats_file=None):
     """Load `size` items (and their share of case files and backup logs)."""
+    # A request, as every Zope process serving the site has: Dexterity keeps its type
+    # and behaviour lookups on it, and looks them up anew on every attribute without one.
+    app = makerequest(app)
+    setRequest(app.REQUEST)
     site = app[os.environ.get("SITE_ID", "gov")]
     setSite(site)
     admin = app.acl_users.getUser(os.environ.get("ADMIN_USER", "admin"))
