@@ -326,8 +326,12 @@ class Loader:
         return True
 
 
-def load(app, size, seed, batch, stats_file=None):
+def load(app, size, seed, batch, stats_file=None, cache_size=None):
     """Load `size` items (and their share of case files and backup logs)."""
+    if cache_size:
+        # Each batch indexes into most buckets of the catalog: kept in memory between
+        # batches, they are not read and unpickled again from the file.
+        app._p_jar.db().setCacheSize(cache_size)
     # A request, as every Zope process serving the site has: Dexterity keeps its type
     # and behaviour lookups on it, and looks them up anew on every attribute without one.
     app = makerequest(app)
@@ -398,9 +402,12 @@ def main(app, argv):
     parser.add_argument("--seed", type=int, default=2026)
     parser.add_argument("--batch", type=int, default=500)
     parser.add_argument("--stats")
+    parser.add_argument(
+        "--cache-size", type=int, help="objects the ZODB cache keeps (the instance's setting)"
+    )
     # zconsole leaves its own words ("run", the configuration, the script) in argv.
     args, _zconsole_words = parser.parse_known_args(argv)
-    load(app, args.size, args.seed, args.batch, args.stats)
+    load(app, args.size, args.seed, args.batch, args.stats, args.cache_size)
 
 
 if __name__ == "__main__":

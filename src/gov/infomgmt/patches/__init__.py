@@ -3,6 +3,7 @@
 from gov.infomgmt.patches import absent_names
 from gov.infomgmt.patches import ranking
 from gov.infomgmt.patches import resources
+from gov.infomgmt.patches import text_index
 from gov.infomgmt.patches import workflow_security
 
 
@@ -11,4 +12,5 @@ def apply():
     resources.apply()
     absent_names.apply()
     ranking.apply()
+    text_index.apply()
     workflow_security.apply()
