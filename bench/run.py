@@ -330,7 +330,7 @@ def load_site(size):
     # 10,000 items a commit: each commit rewrites most buckets of the catalog's indexes
     # whatever the batch, so fewer commits load faster (49 → 54 items/s from 2,000 to
     # 8,000 at 100,000 items). A cache of a million objects keeps the catalog's buckets
-    # in memory from one batch to the next; the loader then holds 1–3 GiB.
+    # in memory from one batch to the next; the loader then holds over 1 GiB.
     server.zconsole(
         ROOT / "bench" / "load.py",
         "--size",
