@@ -134,14 +134,14 @@ test: install ## Run the whole test suite
 
 .PHONY: lint
 lint: install ## Check the code style (ruff, zpretty)
-	$(BIN)/ruff check src tests scripts
-	$(BIN)/ruff format --check src tests scripts
+	$(BIN)/ruff check src tests scripts bench
+	$(BIN)/ruff format --check src tests scripts bench
 	find src instance/etc -name '*.zcml' -o -name '*.xml' -o -name '*.pt' | grep -v '/var/' | xargs $(BIN)/zpretty --check
 
 .PHONY: format
 format: install ## Rewrite the code in the project's style
-	$(BIN)/ruff check --fix-only src tests scripts
-	$(BIN)/ruff format src tests scripts
+	$(BIN)/ruff check --fix-only src tests scripts bench
+	$(BIN)/ruff format src tests scripts bench
 	find src instance/etc -name '*.zcml' -o -name '*.xml' -o -name '*.pt' | grep -v '/var/' | xargs $(BIN)/zpretty -i
 
 # ---------------------------------------------------------------- i18n

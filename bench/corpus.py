@@ -67,18 +67,30 @@ NONDISCLOSURE_REASONS = (
 
 TITLES = {
     "organisation": ("关于调整{dept}内设机构职责的通知", "{org}主要职责和内设机构"),
-    "regulations": ("{city}档案管理办法（{year}年修订）", "关于印发《{topic}实施细则》的通知"),
-    "leadership": ("局领导带队赴{district}调研{topic}工作", "局长{name}主持召开{topic}专题会议"),
+    "regulations": (
+        "{city}档案管理办法（{year}年修订）",
+        "关于印发《{topic}实施细则》的通知",
+    ),
+    "leadership": (
+        "局领导带队赴{district}调研{topic}工作",
+        "局长{name}主持召开{topic}专题会议",
+    ),
     "work-news": ("{district}档案馆完成{topic}工作", "{org}开展{topic}宣传活动"),
     "decisions": ("关于{topic}的决定", "{year}年{topic}工作方案"),
     "plans": ("{city}“十四五”档案事业发展规划{topic}专项", "{year}年度{topic}工作计划"),
-    "statistics": ("{year}年第{quarter}季度档案工作统计数据", "{year}年{topic}统计公报"),
+    "statistics": (
+        "{year}年第{quarter}季度档案工作统计数据",
+        "{year}年{topic}统计公报",
+    ),
     "finance": ("{org}{year}年部门预算公开", "{org}{year}年部门决算公开"),
     "personnel": ("{org}{year}年公开招聘工作人员公告", "关于{name}同志任职的通知"),
     "powers": ("行政许可事项清单（{year}年版）", "{topic}行政处罚裁量基准"),
     "guide": ("{org}政府信息公开指南（{year}年修订）", "依申请公开政府信息办理流程"),
     "annual-report": ("{org}{year}年政府信息公开工作年度报告",),
-    "emergency": ("关于做好{season}档案安全防范工作的紧急通知", "{district}档案库房安全检查情况通报"),
+    "emergency": (
+        "关于做好{season}档案安全防范工作的紧急通知",
+        "{district}档案库房安全检查情况通报",
+    ),
     "other": ("关于征集{topic}档案资料的公告", "{org}{topic}问答"),
 }
 TOPICS = (
@@ -241,7 +253,9 @@ class Corpus:
         if state == "retained":
             history.append(("sign_off_internal", "leader", day))
         if state == "retracted":
-            history.append(("retract", "leader", day + timedelta(days=rng.randint(30, 300))))
+            history.append(
+                ("retract", "leader", day + timedelta(days=rng.randint(30, 300)))
+            )
         attachment = None
         if number % 10 == 3:
             attachment = (
@@ -310,11 +324,15 @@ class Corpus:
             kind=kind,
             party_name=party,
             party_type="organisation" if organisation else "person",
-            party_id_number=faker.ssn() if not organisation else f"9145{rng.randrange(10**13):013d}X",
+            party_id_number=faker.ssn()
+            if not organisation
+            else f"9145{rng.randrange(10**13):013d}X",
             handling_section="执法监督科",
             opened=opened,
             decided=decided if state != "handling" else None,
-            decision_number=f"市档罚决字〔{year}〕{number + 1}号" if state != "handling" else "",
+            decision_number=f"市档罚决字〔{year}〕{number + 1}号"
+            if state != "handling"
+            else "",
             paper_location=f"档案库房{rng.randint(1, 4)}层 {rng.choice('ABCD')}-{rng.randint(1, 40)} 柜",
             state=state,
             documents=documents,

@@ -16,9 +16,9 @@ from AccessControl.SecurityManagement import newSecurityManager
 from bench.corpus import Corpus
 from bench.corpus import sizes
 from bench.corpus import STEPS
+from DateTime import DateTime
 from datetime import datetime
 from datetime import UTC
-from DateTime import DateTime
 from gov.infomgmt.deadlines import entry_deadline
 from gov.infomgmt.index_numbers import counters
 from gov.infomgmt.index_numbers import format_index_number
@@ -31,12 +31,12 @@ from plone.dexterity.interfaces import IDexterityFTI
 from plone.namedfile.file import NamedBlobFile
 from Testing.makerequest import makerequest
 from tqdm import tqdm
-from zope.lifecycleevent import ObjectCreatedEvent
 from zope.component import createObject
 from zope.component import getUtility
 from zope.component.hooks import setSite
 from zope.event import notify
 from zope.globalrequest import setRequest
+from zope.lifecycleevent import ObjectCreatedEvent
 
 import argparse
 import functools
@@ -47,7 +47,13 @@ import time
 import transaction
 
 
-SHORT_CHAIN_STATES = {"collection", "content_review", "secrecy_review", "published", "retracted"}
+SHORT_CHAIN_STATES = {
+    "collection",
+    "content_review",
+    "secrecy_review",
+    "published",
+    "retracted",
+}
 FORMING = {"sign_off", "sign_off_internal", "approve_and_publish"}
 # The state each transition reaches (disclosure, short chain, enforcement, backup logs).
 TARGETS = {
@@ -96,7 +102,9 @@ class Loader:
     def __init__(self, site):
         self.site = site
         self.workflow_tool = api.portal.get_tool("portal_workflow")
-        self.org = api.portal.get_registry_record("gov.infomgmt.disclosure.organisation_code")
+        self.org = api.portal.get_registry_record(
+            "gov.infomgmt.disclosure.organisation_code"
+        )
         self.pattern = api.portal.get_registry_record(
             "gov.infomgmt.disclosure.index_number_pattern"
         )
@@ -245,7 +253,9 @@ class Loader:
                 "File",
                 id="annex.pdf",
                 title=filename,
-                file=NamedBlobFile(data, filename=filename, contentType="application/pdf"),
+                file=NamedBlobFile(
+                    data, filename=filename, contentType="application/pdf"
+                ),
             )
             self.add(obj, annex, "collector", record.created).indexObject()
         obj.indexObject()
@@ -280,7 +290,9 @@ class Loader:
                 title=title,
                 document_kind=kind,
                 conclusive=conclusive,
-                file=NamedBlobFile(data, filename=doc_id, contentType="application/pdf"),
+                file=NamedBlobFile(
+                    data, filename=doc_id, contentType="application/pdf"
+                ),
             )
             self.add(obj, document, "officer1", record.opened).indexObject()
         steps = []
@@ -313,7 +325,10 @@ class Loader:
             location="市国家档案馆异地备份库",
             operator="itstaff",
             custodian="custodian",
-            **{f"protection_{p}": True for p in ("fire", "heat", "damp", "dust", "magnetism", "theft")},
+            **{
+                f"protection_{p}": True
+                for p in ("fire", "heat", "damp", "dust", "magnetism", "theft")
+            },
         )
         obj = self.add(logs, obj, "itstaff", record.finished)
         steps = []
@@ -403,7 +418,9 @@ def main(app, argv):
     parser.add_argument("--batch", type=int, default=500)
     parser.add_argument("--stats")
     parser.add_argument(
-        "--cache-size", type=int, help="objects the ZODB cache keeps (the instance's setting)"
+        "--cache-size",
+        type=int,
+        help="objects the ZODB cache keeps (the instance's setting)",
     )
     # zconsole leaves its own words ("run", the configuration, the script) in argv.
     args, _zconsole_words = parser.parse_known_args(argv)

@@ -34,11 +34,11 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
-import tempfile
 
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -135,7 +135,11 @@ class Server:
     def zconsole(self, script, *args):
         """Run a script on the stopped instance."""
         result = subprocess.run(
-            [str(self.bin_dir / "zconsole"), "run", str(self.home / "etc" / "zope.conf")]
+            [
+                str(self.bin_dir / "zconsole"),
+                "run",
+                str(self.home / "etc" / "zope.conf"),
+            ]
             + [str(script), *args],
             env=self.env,
             cwd=ROOT,
@@ -174,7 +178,9 @@ class Server:
     def rss_mib(self):
         """Resident memory of the server process."""
         status = Path(f"/proc/{self.process.pid}/status").read_text()
-        kib = int(next(x for x in status.splitlines() if x.startswith("VmRSS")).split()[1])
+        kib = int(
+            next(x for x in status.splitlines() if x.startswith("VmRSS")).split()[1]
+        )
         return round(kib / 1024, 1)
 
     def stop(self):
@@ -277,7 +283,15 @@ def reference_server():
     if not (venv / ".installed").exists():
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
         subprocess.run(
-            [str(python), "-m", "pip", "install", "-q", "-c", str(ROOT / "constraints.txt")]
+            [
+                str(python),
+                "-m",
+                "pip",
+                "install",
+                "-q",
+                "-c",
+                str(ROOT / "constraints.txt"),
+            ]
             + REFERENCE_PACKAGES,
             check=True,
         )
@@ -401,7 +415,10 @@ def main(argv):
     args = parser.parse_args(argv)
     VAR.mkdir(parents=True, exist_ok=True)
     ensure_wrk()
-    results = {"date": datetime.now(UTC).isoformat(timespec="seconds"), "size": args.size}
+    results = {
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "size": args.size,
+    }
     results["machine"] = machine()
     measure = lambda url, auth=None: wrk(url, args.seconds, args.connections, auth)  # noqa: E731
 
@@ -428,10 +445,17 @@ def main(argv):
     pages = {}
     try:
         set_caching(site, False)
-        item = first_item(site, portal_type="GovernmentInformation", review_state="published", sort_on="created")
+        item = first_item(
+            site,
+            portal_type="GovernmentInformation",
+            review_state="published",
+            sort_on="created",
+        )
         case = first_item(site, portal_type="EnforcementRecord")
         pages["front_page"] = measure(site.url)
-        pages["category_page"] = measure(f"{site.url}/disclosure/@@catalogue?category=statistics")
+        pages["category_page"] = measure(
+            f"{site.url}/disclosure/@@catalogue?category=statistics"
+        )
         pages["item_page"] = measure(item)
         pages["search"] = measure(
             f"{site.url}/@@disclosure-search?q=" + urllib.parse.quote("档案数字化工作")
@@ -452,7 +476,9 @@ def main(argv):
             pages["item_page_cached"] = measure(item.replace(local, through))
             pages["front_page_cached"] = measure(site.url.replace(local, through))
             pages["category_page_cached"] = measure(
-                f"{site.url}/disclosure/@@catalogue?category=statistics".replace(local, through)
+                f"{site.url}/disclosure/@@catalogue?category=statistics".replace(
+                    local, through
+                )
             )
         finally:
             varnish.stop()
@@ -463,7 +489,9 @@ def main(argv):
     print("Journaling switched off, for the comparison …", flush=True)
     unjournaled = site_server(args.size, env={"GOV_JOURNAL_OFF": "1"}).start()
     try:
-        pages["enforcement_view_unjournaled"] = measure(case, auth=("officer1", DEMO_PASSWORD))
+        pages["enforcement_view_unjournaled"] = measure(
+            case, auth=("officer1", DEMO_PASSWORD)
+        )
     finally:
         unjournaled.stop()
 
@@ -487,10 +515,26 @@ def targets(results):
     load = results["load"]
     load_rate = load.get("items_per_second") or load.get("objects_per_second") or 0
     rows = [
-        ("Catalogue category page ≥ 1.0× reference", pages["category_page"]["ratio"], pages["category_page"]["ratio"] >= 1.0),
-        ("Item page ≥ 1.0× reference", pages["item_page"]["ratio"], pages["item_page"]["ratio"] >= 1.0),
-        ("Search p95 ≤ 300 ms", pages["search"]["p95_ms"], pages["search"]["p95_ms"] <= 300),
-        ("Search ≥ 0.5× reference", pages["search"]["ratio"], pages["search"]["ratio"] >= 0.5),
+        (
+            "Catalogue category page ≥ 1.0× reference",
+            pages["category_page"]["ratio"],
+            pages["category_page"]["ratio"] >= 1.0,
+        ),
+        (
+            "Item page ≥ 1.0× reference",
+            pages["item_page"]["ratio"],
+            pages["item_page"]["ratio"] >= 1.0,
+        ),
+        (
+            "Search p95 ≤ 300 ms",
+            pages["search"]["p95_ms"],
+            pages["search"]["p95_ms"] <= 300,
+        ),
+        (
+            "Search ≥ 0.5× reference",
+            pages["search"]["ratio"],
+            pages["search"]["ratio"] >= 0.5,
+        ),
         (
             "Cached anonymous item page ≥ 20× uncached",
             round(pages["item_page_cached"]["rps"] / uncached, 1),
@@ -498,22 +542,34 @@ def targets(results):
         ),
         (
             "Enforcement view with journal ≥ 0.85× without",
-            round(pages["enforcement_view"]["rps"] / pages["enforcement_view_unjournaled"]["rps"], 2),
-            pages["enforcement_view"]["rps"] / pages["enforcement_view_unjournaled"]["rps"] >= 0.85,
+            round(
+                pages["enforcement_view"]["rps"]
+                / pages["enforcement_view_unjournaled"]["rps"],
+                2,
+            ),
+            pages["enforcement_view"]["rps"]
+            / pages["enforcement_view_unjournaled"]["rps"]
+            >= 0.85,
         ),
         (
             "Bulk load ≥ 100 items/s",
             load_rate,
             load_rate >= 100,
         ),
-        ("Resident memory ≤ 1.5 GiB (MiB)", results["rss_mib"], results["rss_mib"] <= 1536),
+        (
+            "Resident memory ≤ 1.5 GiB (MiB)",
+            results["rss_mib"],
+            results["rss_mib"] <= 1536,
+        ),
         (
             "8 concurrent reviewers: errors",
             pages["workflow_transition"]["errors"],
             pages["workflow_transition"]["errors"] == 0,
         ),
     ]
-    return [{"target": name, "value": value, "met": bool(met)} for name, value, met in rows]
+    return [
+        {"target": name, "value": value, "met": bool(met)} for name, value, met in rows
+    ]
 
 
 def report(results):
@@ -556,7 +612,9 @@ def report(results):
         "|---|---:|:---:|",
     ]
     for target in results["targets"]:
-        lines.append(f"| {target['target']} | {target['value']} | {'yes' if target['met'] else '**no**'} |")
+        lines.append(
+            f"| {target['target']} | {target['value']} | {'yes' if target['met'] else '**no**'} |"
+        )
     lines.append("")
     return "\n".join(lines)
 
