@@ -1,5 +1,6 @@
-"""The loader's objects are what plone.dexterity's createContent makes from the same fields."""
+"""The loader makes what createContent makes, and leaves its batches to itself, not to the catalog."""
 
+from bench.load import batches_of_our_own
 from bench.load import new_content
 from BTrees.Length import Length
 from datetime import date
@@ -91,3 +92,13 @@ def test_same_object_as_create_content(demo_portal, portal_type):
     reference = createContent(portal_type, id="made", **FIELDS[portal_type]())
     assert type(made) is type(reference)
     assert state(made) == state(reference)
+
+
+def test_loader_batches_without_catalog_savepoints(demo_portal):
+    catalog = demo_portal.portal_catalog
+    catalog.threshold = 0  # a savepoint after every object, past the first
+    assert catalog.maintain_zodb_cache()
+    with batches_of_our_own(catalog):
+        assert not catalog.maintain_zodb_cache()
+        assert catalog.threshold == 0  # nothing of the catalog's own is changed
+    assert catalog.maintain_zodb_cache()
