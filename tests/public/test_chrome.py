@@ -3,6 +3,8 @@
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
+from plone.app.testing import TEST_USER_NAME
+from plone.app.testing import TEST_USER_PASSWORD
 from pytest_plone.fixtures.requests import RelativeSession
 
 import pytest
@@ -121,3 +123,15 @@ def test_login_link_for_visitors_logout_for_staff(site):
     assert 'id="personaltools-login"' not in staff
     assert 'id="personaltools-logout"' in staff
     assert 'id="personaltools-login"' in page(site, view=3)
+
+
+def test_member_tools_for_staff_without_toolbar_only(site):
+    """Visitors get no member tools; a user the toolbar is withheld from gets them."""
+    assert 'id="portal-membertools"' not in page(site, view=1)
+    assert 'id="portal-membertools"' not in page(site, auth=OWNER, view=2)
+    site.manage_permission("Show Toolbar", roles=["Manager"], acquire=False)
+    transaction.commit()
+    clerk = page(site, auth=(TEST_USER_NAME, TEST_USER_PASSWORD), view=3)
+    assert 'id="portal-membertools"' in clerk
+    assert "logout" in re.search(r'id="portal-membertools".*?</ul>', clerk, re.S)[0]
+    assert 'id="portal-membertools"' not in page(site, view=4)

@@ -126,6 +126,30 @@ class AnonymousToolsViewlet(PersonalBarViewlet):
         return super().render()
 
 
+class MemberToolsViewlet(PersonalBarViewlet):
+    """Plone's member tools (plone.membertools), not built for visitors, who never see them.
+
+    Plone updates the viewlet on every page, working out the user's actions, though
+    its template shows nothing to anonymous visitors (nor to staff with the toolbar).
+    """
+
+    index = ViewPageTemplateFile(
+        "membertools.pt", _prefix=os.path.dirname(viewlets.__file__)
+    )
+
+    def update(self):
+        """The user's actions, for a signed-in user only."""
+        self.anonymous = api.user.is_anonymous()
+        if not self.anonymous:
+            super().update()
+
+    def render(self):
+        """The member tools, or nothing for a visitor."""
+        if self.anonymous:
+            return ""
+        return super().render()
+
+
 class LeanToolbarViewletManager(ToolbarViewletManager):
     """Plone's toolbar, not built at all for those without the "Show Toolbar" permission."""
 
