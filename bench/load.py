@@ -344,7 +344,7 @@ class Loader:
 
 
 @contextlib.contextmanager
-def batches_of_our_own(catalog):
+def without_catalog_savepoints(catalog):
     """Keep the catalog from making savepoints within the loader's batches.
 
     Past its threshold (10,000 objects in one transaction) ZCatalog makes a savepoint
@@ -386,7 +386,7 @@ def load(app, size, seed, batch, stats_file=None, cache_size=None):
     created = 0
     items_created, items_seconds = 0, None
     with (
-        batches_of_our_own(site.portal_catalog),
+        without_catalog_savepoints(site.portal_catalog),
         tqdm(total=size + cases + logs, unit="obj", file=sys.stderr) as progress,
     ):
         pending = 0

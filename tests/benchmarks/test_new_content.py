@@ -1,7 +1,7 @@
 """The loader makes what createContent makes, and leaves its batches to itself, not to the catalog."""
 
-from bench.load import batches_of_our_own
 from bench.load import new_content
+from bench.load import without_catalog_savepoints
 from BTrees.Length import Length
 from datetime import date
 from datetime import datetime
@@ -9,8 +9,11 @@ from datetime import UTC
 from plone.app.textfield.value import RichTextValue
 from plone.dexterity.utils import createContent
 from plone.namedfile.file import NamedBlobFile
+from transaction.interfaces import ISavepointDataManager
+from zope.interface import implementer
 
 import pytest
+import transaction
 
 
 PDF = b"%PDF-1.4\n%%EOF\n"
@@ -94,11 +97,46 @@ def test_same_object_as_create_content(demo_portal, portal_type):
     assert state(made) == state(reference)
 
 
+@implementer(ISavepointDataManager)
+class SavepointCounter:
+    """Joins the transaction and counts the savepoints made in it."""
+
+    transaction_manager = transaction.manager
+
+    def __init__(self):
+        self.savepoints = 0
+
+    def savepoint(self):
+        self.savepoints += 1
+        return self
+
+    def rollback(self):
+        """Nothing to undo."""
+
+    def abort(self, txn):
+        """Nothing to undo."""
+
+    def sortKey(self):
+        return "savepoint-counter"
+
+
+def catalog_past_threshold(portal, counter):
+    """Catalog the demo's items with a threshold the first one passes; the savepoints made."""
+    catalog = portal.portal_catalog
+    catalog.threshold = 0
+    before = counter.savepoints
+    for brain in catalog.unrestrictedSearchResults(portal_type="GovernmentInformation"):
+        catalog.catalog_object(brain._unrestrictedGetObject(), brain.getPath())
+    return counter.savepoints - before
+
+
 def test_loader_batches_without_catalog_savepoints(demo_portal):
-    catalog = demo_portal.portal_catalog
-    catalog.threshold = 0  # a savepoint after every object, past the first
-    assert catalog.maintain_zodb_cache()
-    with batches_of_our_own(catalog):
-        assert not catalog.maintain_zodb_cache()
-        assert catalog.threshold == 0  # nothing of the catalog's own is changed
-    assert catalog.maintain_zodb_cache()
+    counter = SavepointCounter()
+    transaction.get().join(counter)
+    assert catalog_past_threshold(demo_portal, counter) > 0  # the catalog's own habit
+    with without_catalog_savepoints(demo_portal.portal_catalog):
+        assert catalog_past_threshold(demo_portal, counter) == 0
+    assert (
+        demo_portal.portal_catalog.threshold == 0
+    )  # nothing of the catalog's is changed
+    assert catalog_past_threshold(demo_portal, counter) > 0  # and it is put back
