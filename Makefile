@@ -88,6 +88,10 @@ remind: ## Send today's deadline reminders through the running site (for a daily
 	    -u "$(ADMIN_USER):$(ADMIN_PASSWORD)" "http://localhost:$(PORT)/$(SITE_ID)/@disclosure-reminders"
 	@echo
 
+.PHONY: holidays
+holidays: install ## Read the State Council's holiday notice (FILE=notice.txt) into the running site, after a look
+	$(BIN)/python scripts/holidays.py "$(FILE)" $(if $(YEAR),--year $(YEAR),) $(ARGS)
+
 .PHONY: backup
 backup: install ## Back up database and blobs while the site runs, and record a BackupLog (FULL=1 for a full one)
 	$(BIN)/python scripts/backup.py $(if $(FULL),--full,)

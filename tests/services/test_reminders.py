@@ -1,7 +1,7 @@
 """@disclosure-reminders, as a daily timer calls it: each item once a day, admins only."""
 
-from gov.infomgmt.deadlines import site_calendar
-from gov.infomgmt.deadlines import today_in_china
+from gov.infomgmt.clock import today_in_china
+from gov.infomgmt.clock.entered_years import site_calendar
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD

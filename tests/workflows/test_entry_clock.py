@@ -70,15 +70,13 @@ def test_no_clock_for_items_not_proactively_disclosed(
     assert item.publication_deadline is None
 
 
-def test_fallback_days_entered_by_an_administrator(demo_portal):
+def test_an_entered_year_moves_the_deadline(demo_portal):
     """In a year the holiday library lacks, the entered holidays count."""
+    from gov.infomgmt.clock.calendar import library_years
+    from gov.infomgmt.clock.entered_years import store_year
     from gov.infomgmt.deadlines import entry_deadline
-    from gov.infomgmt.working_days import library_years
 
     year = library_years()[1] + 1
     plain = entry_deadline(date(year, 9, 25))
-    api.portal.set_registry_record(
-        "gov.infomgmt.disclosure.extra_holidays",
-        [date(year, 10, d) for d in range(1, 8)],
-    )
+    store_year(year, [date(year, 10, d) for d in range(1, 8)], [])
     assert entry_deadline(date(year, 9, 25)) > plain

@@ -1,14 +1,22 @@
-"""The entry clock (第十七条, 条例第二十六条): 20 working days from sign-off to publication."""
+"""The entry clock (第十七条, 条例第二十六条): 20 working days from sign-off to publication.
 
-from datetime import datetime
+The count itself is the bureau's clock (`gov.infomgmt.clock.periods`); this module keeps
+the clock of an item: when it starts, when it stops, and what happens to the open ones
+when a year of the holiday arrangement is entered.
+"""
+
 from gov.infomgmt import logger
-from gov.infomgmt.working_days import WorkingCalendar
+from gov.infomgmt.clock import today_in_china
+from gov.infomgmt.clock.entered_years import site_calendar
+from gov.infomgmt.clock.entered_years import store_year
+from gov.infomgmt.clock.periods import art26_proactive_disclosure
 from plone import api
-from zoneinfo import ZoneInfo
 
 
-CHINA = ZoneInfo("Asia/Shanghai")
 SETTINGS = "gov.infomgmt.disclosure"
+
+# States where the entry clock runs (signed off, not yet public).
+CLOCK_STATES = ("entry", "entry_check", "change_approved")
 
 
 def setting(name, default=None):
@@ -16,34 +24,24 @@ def setting(name, default=None):
     return api.portal.get_registry_record(f"{SETTINGS}.{name}", default=default)
 
 
-def today_in_china():
-    """The calendar date in the bureau's time zone."""
-    return datetime.now(CHINA).date()
-
-
-def now_in_china():
-    """The time now, in the bureau's time zone."""
-    return datetime.now(CHINA)
-
-
-def site_calendar():
-    """The working-day calendar with the days administrators entered for uncovered years."""
-    return WorkingCalendar(
-        extra_holidays=frozenset(setting("extra_holidays", []) or ()),
-        extra_workdays=frozenset(setting("extra_workdays", []) or ()),
+def entry_due(signed_off, calendar=None):
+    """The entry clock's due day (and provisional years) for a sign-off on this date."""
+    calendar = calendar or site_calendar()
+    due = art26_proactive_disclosure(
+        calendar, signed_off, setting("entry_working_days", 20)
     )
+    if due.provisional:
+        logger.warning(
+            "Deadline %s is provisional: no holiday arrangement for %s yet",
+            due.day,
+            ", ".join(str(year) for year in due.provisional_years),
+        )
+    return due
 
 
 def entry_deadline(signed_off):
     """The last day on which an item signed off on this date may be published."""
-    calendar = site_calendar()
-    deadline = calendar.add_working_days(signed_off, setting("entry_working_days", 20))
-    if calendar.fallback_years([signed_off, deadline]):
-        logger.warning(
-            "Deadline %s counted without the State Council schedule (year not covered)",
-            deadline,
-        )
-    return deadline
+    return entry_due(signed_off).day
 
 
 def working_days_left(deadline, today=None):
@@ -55,6 +53,7 @@ def working_days_left(deadline, today=None):
 
 def start_entry_clock(obj, signed_off):
     """Give a signed-off, proactively disclosed item (or a change of it) its deadline."""
+    obj.clock_started = signed_off
     obj.publication_deadline = entry_deadline(signed_off)
     obj.published_on = None
 
@@ -62,3 +61,55 @@ def start_entry_clock(obj, signed_off):
 def stop_entry_clock(obj):
     """Record the day of publication; the deadline stays for the record."""
     obj.published_on = today_in_china()
+
+
+def clock_start(obj):
+    """The day the item's entry clock started (its sign-off date for older items)."""
+    return getattr(obj, "clock_started", None) or obj.generation_date
+
+
+def open_clocks():
+    """Every item whose entry clock runs now, site-wide (unrestricted: no one's view limits it)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(
+        portal_type="GovernmentInformation", review_state=list(CLOCK_STATES)
+    )
+    # Missing.Value (no clock indexed) is false, as None is
+    return [brain for brain in brains if brain.gov_deadline]
+
+
+def recompute_open_deadlines():
+    """Count every open entry clock again; the items whose deadline moved, old and new day."""
+    calendar = site_calendar()
+    moved = []
+    for brain in open_clocks():
+        obj = brain._unrestrictedGetObject()
+        start = clock_start(obj)
+        if start is None:
+            continue
+        old = obj.publication_deadline
+        new = entry_due(start, calendar).day
+        if new == old:
+            continue
+        obj.publication_deadline = new
+        obj.reindexObject(idxs=["gov_deadline"])
+        moved.append(
+            {
+                "uid": brain.UID,
+                "title": brain.Title,
+                "url": brain.getURL(),
+                "old": old,
+                "new": new,
+            }
+        )
+    return moved
+
+
+def enter_holiday_year(notice, text):
+    """Save a confirmed notice's year and move the open deadlines; those that moved."""
+    store_year(notice.year, notice.holidays, notice.workdays, text=text)
+    moved = recompute_open_deadlines()
+    logger.info(
+        "Holiday arrangement of %s entered; %d open deadlines moved", notice.year, len(moved)
+    )
+    return moved

@@ -9,9 +9,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from datetime import UTC
+from gov.infomgmt import _
+from gov.infomgmt.clock import today_in_china
+from gov.infomgmt.clock.entered_years import site_calendar
+from gov.infomgmt.deadlines import clock_start
+from gov.infomgmt.deadlines import CLOCK_STATES
 from gov.infomgmt.deadlines import setting
-from gov.infomgmt.deadlines import site_calendar
-from gov.infomgmt.deadlines import today_in_china
 from plone import api
 
 import heapq
@@ -33,9 +36,6 @@ STAGES = (
 
 # Drafts wait for their author, not for a duty holder.
 DRAFT_STATES = ("collection", "draft")
-
-# States where the entry clock runs (signed off, not yet public).
-CLOCK_STATES = ("entry", "entry_check", "change_approved")
 
 # Global roles that reach every item: administrators are not duty holders, so their
 # task list holds only what they were given a duty for.
@@ -165,6 +165,18 @@ class Clock:
 
     deadline: object
     working_days_left: int
+    # Years the count ran through without a known arrangement: the deadline is 暂定.
+    provisional_years: tuple = ()
+
+    @property
+    def provisional(self):
+        """True while the deadline was counted through a year nobody has entered."""
+        return bool(self.provisional_years)
+
+    @property
+    def provisional_reason(self):
+        """Why the deadline is provisional, as a message; None when it is not."""
+        return provisional_reason(self.provisional_years)
 
     @property
     def overdue(self):
@@ -183,8 +195,33 @@ def clock_of(brain, today=None):
     # Missing.Value (no clock indexed) is false, as None is
     if not deadline or brain.review_state not in CLOCK_STATES:
         return None
+    return running_clock(deadline, brain.gov_clock_start or deadline, today)
+
+
+def clock_of_item(obj, today=None):
+    """The entry clock of an item (its page, its JSON), or None when no clock runs."""
+    if obj.publication_deadline is None:
+        return None
+    return running_clock(obj.publication_deadline, clock_start(obj), today)
+
+
+def running_clock(deadline, start, today=None):
+    """Days left today, and the years counted without a known arrangement."""
+    calendar = site_calendar()
     return Clock(
-        deadline, site_calendar().working_days_left(today or today_in_china(), deadline)
+        deadline,
+        calendar.working_days_left(today or today_in_china(), deadline),
+        tuple(calendar.uncovered_years(start or deadline, deadline)),
+    )
+
+
+def provisional_reason(years):
+    """"暂定: the arrangement of these years is not entered", or None for no years."""
+    if not years:
+        return None
+    return _(
+        "Provisional: the holiday arrangement of ${years} has not been entered yet; weekends only are counted.",
+        mapping={"years": "、".join(str(year) for year in years)},
     )
 
 

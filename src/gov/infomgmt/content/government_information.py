@@ -262,6 +262,8 @@ class GovernmentInformation(Container):
     index_number = None
     generation_date = None
     publication_deadline = None
+    # The day the entry clock started (sign-off, or the sign-off of a change).
+    clock_started = None
     published_on = None
     # When the item entered its current review stage, for "oldest first" task lists.
     stage_since = None

@@ -2,15 +2,18 @@
 
 from gov.infomgmt import _
 from gov.infomgmt.interfaces import IGovInfomgmtLayer
-from gov.infomgmt.working_days import library_years
+from gov.infomgmt.clock.calendar import library_years
+from plone import api
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.restapi.controlpanels import RegistryConfigletPanel
 from zope import schema
 from zope.component import adapter
 from zope.interface import Interface
+from zope.i18n import translate
 from zope.interface import Invalid
 
+import html
 import string
 
 
@@ -114,26 +117,6 @@ class IDisclosureSettings(Interface):
         min=1,
     )
 
-    extra_holidays = schema.List(
-        title=_("Holidays of years the calendar does not cover yet"),  # 补充节假日
-        description=_(
-            "Only read for years after the last year of the holiday library: enter the State Council's holidays of that year here, one date a line (YYYY-MM-DD)."
-        ),
-        value_type=schema.Date(),
-        required=False,
-        default=[],
-    )
-
-    extra_workdays = schema.List(
-        title=_("Made-up working days of those years"),  # 补充调休工作日
-        description=_(
-            "Weekend days the State Council made working days, for the same years."
-        ),
-        value_type=schema.Date(),
-        required=False,
-        default=[],
-    )
-
 
 class DisclosureSettingsForm(RegistryEditForm):
     """Edit the disclosure settings."""
@@ -142,20 +125,28 @@ class DisclosureSettingsForm(RegistryEditForm):
     schema_prefix = "gov.infomgmt.disclosure"
     label = _("Disclosure settings")  # 政府信息公开设置
 
-    @property
-    def description(self):
-        """Tell administrators which years the holiday library covers."""
-        first, last = library_years()
-        return _(
-            "The State Council holiday schedule is known for ${first} to ${last}. Deadlines in later years count weekends and the days entered below only.",
-            mapping={"first": first, "last": last},
-        )
 
 
 class DisclosureSettingsView(ControlPanelFormWrapper):
     """The control panel page around the form."""
 
     form = DisclosureSettingsForm
+
+    @property
+    def description(self):
+        """Which years the clock knows, the link to 节假日安排, and a missing year's notice."""
+        first, last = library_years()
+        known = translate(
+            _(
+                "The holiday library knows the State Council arrangement of ${first} to ${last}; later years are read from the notice under",
+                mapping={"first": first, "last": last},
+            ),
+            context=self.request,
+        )
+        link = translate(_("Holiday arrangement"), context=self.request)
+        url = f"{api.portal.get().absolute_url()}/@@gov-holiday-years"
+        notice = self.context.restrictedTraverse("@@gov-holiday-notice")()
+        return f'{html.escape(known)} <a href="{url}">{html.escape(link)}</a>.{notice}'
 
 
 @adapter(Interface, IGovInfomgmtLayer)

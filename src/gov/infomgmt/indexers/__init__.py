@@ -116,6 +116,14 @@ def gov_deadline(obj):
 
 
 @indexer(IGovernmentInformation)
+def gov_clock_start(obj):
+    """The day the entry clock started: its years decide whether the deadline is 暂定."""
+    if obj.publication_deadline is None:
+        raise AttributeError("gov_clock_start")
+    return getattr(obj, "clock_started", None) or obj.generation_date
+
+
+@indexer(IGovernmentInformation)
 def gov_published_on(obj):
     """The day the item went public."""
     if obj.published_on is None:

@@ -2,14 +2,14 @@
 
 from DateTime import DateTime
 from datetime import datetime
-from datetime import timedelta
 from datetime import UTC
 from gov.infomgmt import _
 from gov.infomgmt import logger
+from gov.infomgmt.clock import today_in_china
+from gov.infomgmt.clock.periods import art20_emergency_signoff
 from gov.infomgmt.deadlines import setting
 from gov.infomgmt.deadlines import start_entry_clock
 from gov.infomgmt.deadlines import stop_entry_clock
-from gov.infomgmt.deadlines import today_in_china
 from gov.infomgmt.index_numbers import assign_index_number
 from gov.infomgmt.vocabularies.disclosure import PROACTIVE
 from gov.infomgmt.workflow import rules
@@ -73,8 +73,9 @@ def form_item(obj, event):
         obj.emergency = True
         obj.emergency_reason = comment
         obj.disclosure_attribute = PROACTIVE
-        hours = setting("emergency_signoff_hours", 24)
-        obj.signoff_due = datetime.now(UTC) + timedelta(hours=hours)
+        obj.signoff_due = art20_emergency_signoff(
+            datetime.now(UTC), setting("emergency_signoff_hours", 24)
+        )
         obj.generation_date = today_in_china()
         assign_index_number(obj, obj.generation_date.year)
     if transition_id == "confirm_emergency":

@@ -1,6 +1,8 @@
 """The page of one disclosure item: the standard header table, the text, the attachments."""
 
 from gov.infomgmt import _
+from gov.infomgmt.deadlines import CLOCK_STATES
+from gov.infomgmt.tasks import clock_of_item
 from gov.infomgmt.vocabularies.disclosure import CATEGORIES
 from gov.infomgmt.vocabularies.disclosure import VALIDITY
 from plone import api
@@ -27,6 +29,15 @@ class GovernmentInformationView(BrowserView):
     def __call__(self):
         """Render the page."""
         return self.index()
+
+    def entry_clock(self):
+        """The entry clock while the signed-off item waits for publication (staff only)."""
+        # An item with a running clock is never public; the check keeps it so.
+        if api.user.is_anonymous():
+            return None
+        if api.content.get_state(self.context) not in CLOCK_STATES:
+            return None
+        return clock_of_item(self.context)
 
     def header_rows(self):
         """(label, value) of the header table, in the usual order, in Chinese."""

@@ -1,7 +1,7 @@
 """Record and read the checks of a backup log; read and sound the backup watchdog."""
 
 from gov.infomgmt import backups
-from gov.infomgmt.deadlines import today_in_china
+from gov.infomgmt.clock import today_in_china
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service

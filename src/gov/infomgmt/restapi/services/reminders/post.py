@@ -5,7 +5,7 @@ so running it twice sends nothing more.
 """
 
 from gov.infomgmt import tasks
-from gov.infomgmt.deadlines import today_in_china
+from gov.infomgmt.clock import today_in_china
 from gov.infomgmt.enforcement.alerts import remind_overdue_loans
 from gov.infomgmt.notifications import remind_deadline
 from plone.protect.interfaces import IDisableCSRFProtection

@@ -1,6 +1,7 @@
 """GET @my-tasks: the items waiting for the current user, oldest first, with counts by stage."""
 
 from gov.infomgmt import tasks
+from gov.infomgmt.restapi.serializers.government_information import clock_as_json
 from plone.restapi.batching import HypermediaBatch
 from plone.restapi.serializer.converters import json_compatible
 from plone.restapi.services import Service
@@ -38,4 +39,5 @@ class MyTasksGet(Service):
             "publication_deadline": clock.deadline if clock else None,
             "working_days_left": clock.working_days_left if clock else None,
             "overdue": clock.overdue if clock else False,
+            "entry_clock": clock and clock_as_json(clock, self.request),
         }

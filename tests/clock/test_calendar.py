@@ -1,8 +1,8 @@
-"""The statutory working-day calendar, with real dates of the State Council schedule."""
+"""The bureau's working-day calendar, with real dates of the State Council schedule."""
 
 from datetime import date
-from gov.infomgmt.working_days import library_years
-from gov.infomgmt.working_days import WorkingCalendar
+from gov.infomgmt.clock.calendar import library_years
+from gov.infomgmt.clock.calendar import WorkingCalendar
 
 import pytest
 
@@ -66,19 +66,36 @@ def test_working_days_left(today, left):
     assert CALENDAR.working_days_left(today, date(2025, 10, 30)) == left
 
 
-def test_year_the_library_lacks_uses_the_fallback():
+def test_year_nobody_covers_counts_weekends_and_is_provisional():
     first, last = library_years()
     uncovered = last + 1
-    fallback = WorkingCalendar(
-        extra_holidays=frozenset({date(uncovered, 1, 1), date(uncovered, 1, 2)}),
-        extra_workdays=frozenset({date(uncovered, 1, 9)}),  # a made-up working Saturday
-    )
-    assert fallback.uses_fallback(date(uncovered, 3, 1))
-    assert not fallback.uses_fallback(date(last, 3, 1))
-    assert not fallback.is_working_day(date(uncovered, 1, 1))
-    assert fallback.is_working_day(date(uncovered, 1, 9))
-    # without entered days, weekends only; never an error
     plain = WorkingCalendar()
+    assert not plain.covers(uncovered)
+    assert plain.is_working_day(date(uncovered, 1, 1)) == (
+        date(uncovered, 1, 1).weekday() < 5
+    )
     deadline = plain.add_working_days(date(uncovered, 3, 2), 5)
     assert deadline > date(uncovered, 3, 2)
-    assert plain.fallback_years([deadline, date(last, 1, 5)]) == [uncovered]
+    assert plain.uncovered_years(date(last, 12, 20), deadline) == [uncovered]
+
+
+def test_an_entered_year_covers_it_and_its_days_count():
+    uncovered = library_years()[1] + 1
+    entered = WorkingCalendar(
+        entered_holidays=frozenset({date(uncovered, 1, 1), date(uncovered, 1, 2)}),
+        entered_workdays=frozenset({date(uncovered, 1, 9)}),  # a made-up working Saturday
+        entered_years=frozenset({uncovered}),
+    )
+    assert entered.covers(uncovered)
+    assert not entered.is_working_day(date(uncovered, 1, 1))
+    assert entered.is_working_day(date(uncovered, 1, 9))
+    assert entered.uncovered_years(date(uncovered, 1, 1), date(uncovered, 3, 1)) == []
+
+
+def test_a_pause_stops_the_count():
+    """Working days within a pause (both ends included) do not count."""
+    paused = CALENDAR.add_working_days(
+        date(2025, 11, 3), 5, pauses=[(date(2025, 11, 5), date(2025, 11, 6))]
+    )
+    assert CALENDAR.add_working_days(date(2025, 11, 3), 5) == date(2025, 11, 10)
+    assert paused == date(2025, 11, 12)
