@@ -233,7 +233,10 @@ def resolve(matched, prefix, last, year):
         day = date(last["year"], last["month"], int(group(f"{prefix}d")))
     except ValueError as error:
         raise LineRefused(
-            _("${text} is not a date.", mapping={"text": matched.group(0)})
+            _(
+                "${text} is not a date.",
+                mapping={"text": f"{last['month']}月{group(f'{prefix}d')}日"},
+            )
         ) from error
     check_weekday(day, group(f"{prefix}r"))
     return day
