@@ -18,7 +18,7 @@ def test_from_1000(portal):
     with api.env.adopt_roles(["Manager"]):  # upgrades run as an administrator
         setup.upgradeProfile(PROFILE)
 
-    assert setup.getLastVersionForProfile(PROFILE) == ("1011",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1012",)
     assert (
         portal["disclosure"][".wf_policy_config"].getPolicyBelowId()
         == "gov_disclosure_full"
@@ -161,3 +161,41 @@ def test_1011_restores_an_emptied_lexicon(demo_portal):
     with api.env.adopt_roles(["Manager"]):
         setup.upgradeProfile(PROFILE)
     assert "work-priorities-2026" in chinese_search("工作要点")
+
+
+def test_1012_keeps_the_days_typed_into_the_old_settings(demo_portal, make_item, do_transition):
+    """extra_holidays/extra_workdays become entered years; open clocks learn their start."""
+    from gov.infomgmt.clock.entered_years import entered_years
+    from gov.infomgmt.clock.entered_years import KEY
+    from plone.registry import field
+    from plone.registry import Record
+    from plone.registry.interfaces import IRegistry
+    from zope.annotation.interfaces import IAnnotations
+    from zope.component import getUtility
+
+    registry = getUtility(IRegistry)
+    typed = {
+        "gov.infomgmt.disclosure.extra_holidays": [date(2027, 1, 1), date(2025, 5, 6)],
+        "gov.infomgmt.disclosure.extra_workdays": [date(2027, 1, 9)],
+    }
+    for name, value in typed.items():
+        registry.records[name] = Record(field.List(value_type=field.Date()), value)
+    IAnnotations(demo_portal).pop(KEY, None)
+    catalog = api.portal.get_tool("portal_catalog")
+    catalog.delColumn("gov_clock_start")
+    setup = api.portal.get_tool("portal_setup")
+    setup.setLastVersionForProfile(PROFILE, "1011")
+
+    with api.env.adopt_roles(["Manager"]):
+        setup.upgradeProfile(PROFILE)
+
+    years = entered_years()
+    # 2025 is the library's: a stray day typed for it is not made a year of its own
+    assert list(years) == [2027]
+    assert years[2027].holidays == {date(2027, 1, 1)}
+    assert years[2027].workdays == {date(2027, 1, 9)}
+    assert not any(name in registry.records for name in typed)
+    assert "gov_clock_start" in catalog.schema()
+    assert "gov-holiday-years" in [
+        c.getId() for c in api.portal.get_tool("portal_controlpanel").listActions()
+    ]
