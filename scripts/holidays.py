@@ -38,7 +38,13 @@ def month_lines(year, month, holidays, workdays):
                 cells.append("    ")
                 continue
             key = day.isoformat()
-            mark = MARKS["holiday"] if key in holidays else MARKS["workday"] if key in workdays else " "
+            mark = (
+                MARKS["holiday"]
+                if key in holidays
+                else MARKS["workday"]
+                if key in workdays
+                else " "
+            )
             cells.append(f"{day.day:2d}{mark} ")
         lines.append("".join(cells).rstrip())
     return lines
@@ -53,12 +59,20 @@ def show(preview, out):
     if not year or preview.get("refused"):
         return
     for month in range(1, 13):
-        print("\n".join(month_lines(year, month, preview["holidays"], preview["workdays"])), file=out)
+        print(
+            "\n".join(
+                month_lines(year, month, preview["holidays"], preview["workdays"])
+            ),
+            file=out,
+        )
         print(file=out)
     for difference in preview.get("differences_from_library", []):
         library = "休息" if difference["library_day_off"] else "上班"
         notice = "休息" if difference["notice_day_off"] else "上班"
-        print(f"与节假日库不同：{difference['date']} 库为{library}，通知为{notice}", file=out)
+        print(
+            f"与节假日库不同：{difference['date']} 库为{library}，通知为{notice}",
+            file=out,
+        )
 
 
 def post(url, user, password, body):
@@ -75,7 +89,9 @@ def main(argv, out=sys.stdout, answer=input):
     """Preview, confirm, save; exit 1 when the notice is refused, 2 when not confirmed."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("file", help="the notice as a text file (UTF-8)")
-    parser.add_argument("--year", type=int, help="the year, when the title line is not in the file")
+    parser.add_argument(
+        "--year", type=int, help="the year, when the title line is not in the file"
+    )
     parser.add_argument("--yes", action="store_true", help="save without asking")
     args = parser.parse_args(argv)
     text = Path(args.file).read_text(encoding="utf-8")
@@ -87,13 +103,19 @@ def main(argv, out=sys.stdout, answer=input):
     if "error" in preview:
         print(preview["error"]["message"], file=out)
         return 1
-    if not args.yes and answer(f"保存 {preview['year']} 年放假安排？[y/N] ").strip().lower() != "y":
+    if (
+        not args.yes
+        and answer(f"保存 {preview['year']} 年放假安排？[y/N] ").strip().lower() != "y"
+    ):
         print("未保存。", file=out)
         return 2
     saved = post(url, user, password, {**body, "confirm": True})
     print(f"已保存 {saved['year']} 年放假安排。", file=out)
     for item in saved.get("moved", []):
-        print(f"期限变动：{item['title']} {item['old_deadline']} → {item['new_deadline']}", file=out)
+        print(
+            f"期限变动：{item['title']} {item['old_deadline']} → {item['new_deadline']}",
+            file=out,
+        )
     return 0
 
 

@@ -83,13 +83,28 @@ def test_an_entered_year_covers_it_and_its_days_count():
     uncovered = library_years()[1] + 1
     entered = WorkingCalendar(
         entered_holidays=frozenset({date(uncovered, 1, 1), date(uncovered, 1, 2)}),
-        entered_workdays=frozenset({date(uncovered, 1, 9)}),  # a made-up working Saturday
+        entered_workdays=frozenset(
+            {date(uncovered, 1, 9)}
+        ),  # a made-up working Saturday
         entered_years=frozenset({uncovered}),
     )
     assert entered.covers(uncovered)
     assert not entered.is_working_day(date(uncovered, 1, 1))
     assert entered.is_working_day(date(uncovered, 1, 9))
     assert entered.uncovered_years(date(uncovered, 1, 1), date(uncovered, 3, 1)) == []
+
+
+def test_an_entered_year_takes_precedence_over_the_library():
+    """The notice is the State Council's own text: for its days it wins."""
+    entered = WorkingCalendar(
+        entered_holidays=frozenset({date(2026, 4, 7)}),
+        entered_years=frozenset({2026}),
+    )
+    assert CALENDAR.is_working_day(date(2026, 4, 7))
+    assert not entered.is_working_day(date(2026, 4, 7))
+    # a library holiday the entered year does not name is a working day then
+    assert not CALENDAR.is_working_day(date(2026, 10, 1))
+    assert entered.is_working_day(date(2026, 10, 1))
 
 
 def test_a_pause_stops_the_count():

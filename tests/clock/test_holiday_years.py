@@ -32,22 +32,39 @@ def test_preview_shows_the_calendar_and_saves_nothing(demo_api, demo_functional_
     browser = demo_api("webmaster", api=False)
     page = browser.post(
         "/@@gov-holiday-years",
-        data={"notice": NOTICE_2027, "_authenticator": token(browser), "form.buttons.preview": "1"},
+        data={
+            "notice": NOTICE_2027,
+            "_authenticator": token(browser),
+            "form.buttons.preview": "1",
+        },
     )
     assert page.status_code == 200
     assert "2027 年 2 月" in page.text
-    assert 'data-date="2027-02-08"' in page.text and "gov-day-holiday" in page.text
-    assert re.search(r'class="gov-day gov-day-workday"\s+data-date="2027-02-20"', page.text)
+    assert 'data-date="2027-02-08"' in page.text
+    assert "gov-day-holiday" in page.text
+    assert re.search(
+        r'class="gov-day gov-day-workday"\s+data-date="2027-02-20"', page.text
+    )
     assert "确认保存" in page.text
     assert stored_years(demo_functional_portal) == []
 
 
-def test_confirm_saves_the_year_and_journals_it(demo_api, demo_functional_portal):
+def test_confirm_saves_the_year_journals_it_and_lists_what_moved(
+    demo_api, demo_functional_portal, make_item, do_transition
+):
+    from tests.clock.test_provisional_deadlines import sign_off_on_10_december
+
+    item = sign_off_on_10_december(demo_functional_portal, make_item, do_transition)
+    transaction.commit()
     browser = demo_api("webmaster", api=False)
     csrf = token(browser)
     preview = browser.post(
         "/@@gov-holiday-years",
-        data={"notice": NOTICE_2027, "_authenticator": csrf, "form.buttons.preview": "1"},
+        data={
+            "notice": NOTICE_2027,
+            "_authenticator": csrf,
+            "form.buttons.preview": "1",
+        },
     )
     saved = browser.post(
         "/@@gov-holiday-years",
@@ -60,19 +77,30 @@ def test_confirm_saves_the_year_and_journals_it(demo_api, demo_functional_portal
     )
     assert saved.status_code == 200
     assert "2027 年放假安排已保存" in saved.text
-    assert "没有在办期限发生变动" in saved.text
+    moved = saved.text[saved.text.index("gov-moved-deadlines") :]
+    assert item.Title() in moved
+    assert "2027-01-07" in moved
+    assert "2027-01-08" in moved
     assert stored_years(demo_functional_portal) == [2027]
-    entries = get_journal().entries(action="holiday_year_saved", record="holiday-year-2027")
+    entries = get_journal().entries(
+        action="holiday_year_saved", record="holiday-year-2027"
+    )
     assert entries[-1].actor == "webmaster"
     assert '"2027-01-01"' in entries[-1].detail
 
 
-def test_a_text_changed_after_the_preview_is_not_saved(demo_api, demo_functional_portal):
+def test_a_text_changed_after_the_preview_is_not_saved(
+    demo_api, demo_functional_portal
+):
     browser = demo_api("webmaster", api=False)
     csrf = token(browser)
     preview = browser.post(
         "/@@gov-holiday-years",
-        data={"notice": NOTICE_2027, "_authenticator": csrf, "form.buttons.preview": "1"},
+        data={
+            "notice": NOTICE_2027,
+            "_authenticator": csrf,
+            "form.buttons.preview": "1",
+        },
     )
     changed = browser.post(
         "/@@gov-holiday-years",
@@ -108,7 +136,12 @@ def test_a_bad_year_is_an_error_by_its_field(demo_api):
     browser = demo_api("webmaster", api=False)
     page = browser.post(
         "/@@gov-holiday-years",
-        data={"notice": NOTICE_2027, "year": "27", "_authenticator": token(browser), "form.buttons.preview": "1"},
+        data={
+            "notice": NOTICE_2027,
+            "year": "27",
+            "_authenticator": token(browser),
+            "form.buttons.preview": "1",
+        },
     )
     assert page.status_code == 200
     assert re.search(r'id="gov-holiday-year-error"[^>]*>年份为四位数字', page.text)
@@ -152,9 +185,18 @@ def test_rest_preview_then_confirm(demo_api, demo_functional_portal):
         ({"text": NOTICE_2027, "confirm": "yes"}, "confirm"),
         ({"text": NOTICE_2027.replace("共3天", "共4天", 1), "confirm": True}, "text"),
     ],
-    ids=["no-text", "blank-text", "year-string", "year-short", "confirm-string", "refused-line"],
+    ids=[
+        "no-text",
+        "blank-text",
+        "year-string",
+        "year-short",
+        "confirm-string",
+        "refused-line",
+    ],
 )
-def test_rest_bad_input_is_a_400_naming_the_field(demo_api, demo_functional_portal, body, field):
+def test_rest_bad_input_is_a_400_naming_the_field(
+    demo_api, demo_functional_portal, body, field
+):
     response = demo_api("webmaster").post("/@holiday-years", json=body)
     assert response.status_code == 400
     assert response.json()["error"]["field"] == field
@@ -190,7 +232,9 @@ def test_who_may_enter_a_year(demo_api, demo_functional_portal, user, allowed, d
         from pytest_plone.fixtures.requests import RelativeSession
 
         api = door != "page"
-        session = RelativeSession(demo_functional_portal.absolute_url() + ("/++api++" if api else ""))
+        session = RelativeSession(
+            demo_functional_portal.absolute_url() + ("/++api++" if api else "")
+        )
         session.headers["Accept"] = "application/json" if api else "text/html"
         session.auth = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
     else:
@@ -200,7 +244,9 @@ def test_who_may_enter_a_year(demo_api, demo_functional_portal, user, allowed, d
     elif door == "get":
         response = session.get("/@holiday-years")
     else:
-        response = session.post("/@holiday-years", json={"text": NOTICE_2027, "confirm": True})
+        response = session.post(
+            "/@holiday-years", json={"text": NOTICE_2027, "confirm": True}
+        )
     if allowed:
         assert response.status_code == 200
     else:

@@ -1,4 +1,4 @@
-""""20XX 年放假安排尚未录入": from 1 November, for the administrators and the disclosure office."""
+""" "20XX 年放假安排尚未录入": from 1 November, for the administrators and the disclosure office."""
 
 from datetime import date
 from freezegun import freeze_time

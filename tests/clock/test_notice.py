@@ -23,10 +23,14 @@ def test_the_2026_notice_equals_the_holiday_library():
     assert notice.readable
     assert notice.year == 2026
     library_holidays = {
-        day for day in chinese_calendar.holidays if day.year == 2026 and day.weekday() < 5
+        day
+        for day in chinese_calendar.holidays
+        if day.year == 2026 and day.weekday() < 5
     }
     library_workdays = {
-        day for day in chinese_calendar.workdays if day.year == 2026 and day.weekday() >= 5
+        day
+        for day in chinese_calendar.workdays
+        if day.year == 2026 and day.weekday() >= 5
     }
     assert {day for day in notice.holidays if day.weekday() < 5} == library_holidays
     assert set(notice.workdays) == library_workdays
@@ -37,7 +41,11 @@ def test_the_2026_notice_equals_the_holiday_library():
 
 
 def test_a_difference_from_the_library_is_shown_by_day():
-    notice = read_notice(NOTICE_2026.replace("4月4日（周六）至6日（周一）", "4月4日（周六）至7日（周二）").replace("共3天。\n四", "共4天。\n四"))
+    notice = read_notice(
+        NOTICE_2026.replace(
+            "4月4日（周六）至6日（周一）", "4月4日（周六）至7日（周二）"
+        ).replace("共3天。\n四", "共4天。\n四")
+    )
     assert notice.readable
     assert differences_from_library(2026, notice.holidays, notice.workdays) == [
         (date(2026, 4, 7), False, True)
@@ -48,25 +56,67 @@ def test_a_difference_from_the_library_is_shown_by_day():
     ("line", "holidays", "workdays"),
     [
         # a range within a month, the end without its month
-        ("一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。", ["2026-01-01", "2026-01-03"], ["2026-01-04"]),
+        (
+            "一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。",
+            ["2026-01-01", "2026-01-03"],
+            ["2026-01-04"],
+        ),
         # a range across months
-        ("一、端午节：5月31日（周日）至6月2日（周二）放假，共3天。", ["2026-05-31", "2026-06-02"], []),
+        (
+            "一、端午节：5月31日（周日）至6月2日（周二）放假，共3天。",
+            ["2026-05-31", "2026-06-02"],
+            [],
+        ),
         # a one-day holiday
         ("一、元旦：1月1日（周四）放假1天，不调休。", ["2026-01-01", "2026-01-01"], []),
         # a 补休 day after the holiday
-        ("一、元旦：1月1日放假，1月2日（周五）补休。", ["2026-01-01", "2026-01-02"], []),
+        (
+            "一、元旦：1月1日放假，1月2日（周五）补休。",
+            ["2026-01-01", "2026-01-02"],
+            [],
+        ),
         # joined to the weekend
-        ("一、端午节：6月19日（周五）放假，与周末连休。", ["2026-06-19", "2026-06-19"], []),
+        (
+            "一、端午节：6月19日（周五）放假，与周末连休。",
+            ["2026-06-19", "2026-06-19"],
+            [],
+        ),
         # 星期 instead of 周, lunar remarks in the parentheses
-        ("二、春节：2月15日（农历腊月二十八、星期日）至23日（农历正月初七、星期一）放假调休，共9天。2月14日（星期六）、2月28日（星期六）上班。", ["2026-02-15", "2026-02-23"], ["2026-02-14", "2026-02-28"]),
+        (
+            "二、春节：2月15日（农历腊月二十八、星期日）至23日（农历正月初七、星期一）放假调休，共9天。2月14日（星期六）、2月28日（星期六）上班。",
+            ["2026-02-15", "2026-02-23"],
+            ["2026-02-14", "2026-02-28"],
+        ),
         # half-width punctuation
-        ("七、国庆节:10月1日(周四)至7日(周三)放假调休,共7天。9月20日(周日)、10月10日(周六)上班。", ["2026-10-01", "2026-10-07"], ["2026-09-20", "2026-10-10"]),
+        (
+            "七、国庆节:10月1日(周四)至7日(周三)放假调休,共7天。9月20日(周日)、10月10日(周六)上班。",
+            ["2026-10-01", "2026-10-07"],
+            ["2026-09-20", "2026-10-10"],
+        ),
         # a year boundary: 元旦 from 31 December of the year before
-        ("一、元旦：2025年12月31日（周三）至2026年1月2日（周五）放假调休，共3天。", ["2025-12-31", "2026-01-02"], []),
+        (
+            "一、元旦：2025年12月31日（周三）至2026年1月2日（周五）放假调休，共3天。",
+            ["2025-12-31", "2026-01-02"],
+            [],
+        ),
         # a working Saturday of the year before
-        ("一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。2025年12月27日（周六）上班。", ["2026-01-01", "2026-01-03"], ["2025-12-27"]),
+        (
+            "一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。2025年12月27日（周六）上班。",
+            ["2026-01-01", "2026-01-03"],
+            ["2025-12-27"],
+        ),
     ],
-    ids=["range", "across-months", "one-day", "buxiu", "weekend", "xingqi-lunar", "half-width", "year-boundary", "workday-year-before"],
+    ids=[
+        "range",
+        "across-months",
+        "one-day",
+        "buxiu",
+        "weekend",
+        "xingqi-lunar",
+        "half-width",
+        "year-boundary",
+        "workday-year-before",
+    ],
 )
 def test_each_line_form(line, holidays, workdays):
     notice = read_notice(line, year=2026)
@@ -77,26 +127,66 @@ def test_each_line_form(line, holidays, workdays):
 
 
 def test_a_range_counts_every_day_between():
-    notice = read_notice("二、春节：2月15日（周日）至23日（周一）放假调休，共9天。", year=2026)
-    assert sorted(notice.holidays) == [date(2026, 2, 15) + timedelta(days=n) for n in range(9)]
+    notice = read_notice(
+        "二、春节：2月15日（周日）至23日（周一）放假调休，共9天。", year=2026
+    )
+    assert sorted(notice.holidays) == [
+        date(2026, 2, 15) + timedelta(days=n) for n in range(9)
+    ]
 
 
 @pytest.mark.parametrize(
     ("line", "expected"),
     [
-        ("一、元旦：1月1日（周三）至3日（周六）放假调休，共3天。", "2026-01-01 is a 周四, not a 周三."),
-        ("一、元旦：1月1日（周四）至3日（周六）放假调休，共4天。", "The line says 4 days, its dates give 3."),
-        ("一、元旦：1月1日（周四）放假2天，不调休。", "The line says 2 days, its dates give 1."),
-        ("一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月5日（周一）上班。", "2026-01-05 is a 周一: a made-up working day (上班) is a Saturday or Sunday."),
-        ("一、元旦：1月1日（周四）放假1天，不调休。1月4日（周日）上班。", "The line says 不调休 but lists working days."),
-        ("五、端午节：6月17日（周三）放假，与周末连休。", "2026-06-17 does not join a weekend (与周末连休)."),
-        ("一、元旦：1月3日至1日放假。", "The range ends (2026-01-01) before it starts (2026-01-03)."),
+        (
+            "一、元旦：1月1日（周三）至3日（周六）放假调休，共3天。",
+            "2026-01-01 is a 周四, not a 周三.",
+        ),
+        (
+            "一、元旦：1月1日（周四）至3日（周六）放假调休，共4天。",
+            "The line says 4 days, its dates give 3.",
+        ),
+        (
+            "一、元旦：1月1日（周四）放假2天，不调休。",
+            "The line says 2 days, its dates give 1.",
+        ),
+        (
+            "一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月5日（周一）上班。",
+            "2026-01-05 is a 周一: a made-up working day (上班) is a Saturday or Sunday.",
+        ),
+        (
+            "一、元旦：1月1日（周四）放假1天，不调休。1月4日（周日）上班。",
+            "The line says 不调休 but lists working days.",
+        ),
+        (
+            "五、端午节：6月17日（周三）放假，与周末连休。",
+            "2026-06-17 does not join a weekend (与周末连休).",
+        ),
+        (
+            "一、元旦：1月3日至1日放假。",
+            "The range ends (2026-01-01) before it starts (2026-01-03).",
+        ),
         ("一、元旦：2月30日放假。", "2月30日 is not a date."),
         ("一、元旦：1月1日放假，另行通知。", "Cannot read “另行通知”."),
-        ("一、元旦：1月1日至3日放假。其中，1月1日为法定节假日。", "Cannot read “其中”."),
+        (
+            "一、元旦：1月1日至3日放假。其中，1月1日为法定节假日。",
+            "Cannot read “其中”.",
+        ),
         ("一、元旦：以后再定。", "Cannot read “以后再定”."),
     ],
-    ids=["weekday", "count", "one-day-count", "weekday-worked", "no-swap", "weekend", "backwards", "no-date", "clause", "prose", "no-day"],
+    ids=[
+        "weekday",
+        "count",
+        "one-day-count",
+        "weekday-worked",
+        "no-swap",
+        "weekend",
+        "backwards",
+        "no-date",
+        "clause",
+        "prose",
+        "no-day",
+    ],
 )
 def test_a_contradiction_is_refused_and_the_line_named(line, expected):
     notice = read_notice("国务院办公厅关于2026年部分节假日安排的通知\n" + line)
@@ -122,7 +212,9 @@ def test_a_day_given_twice_is_refused():
 
 
 def test_the_year_comes_from_the_title_or_is_asked_for():
-    assert reason(read_notice("一、元旦：1月1日放假。")).startswith("The year of the notice is not known")
+    assert reason(read_notice("一、元旦：1月1日放假。")).startswith(
+        "The year of the notice is not known"
+    )
     assert read_notice("一、元旦：1月1日放假。", year=2026).readable
     refused = read_notice(NOTICE_2026, year=2027)
     assert reason(refused) == "The title is of 2026, not of 2027."

@@ -41,7 +41,14 @@ def with_2027():
         # 双公示: 7 working days, a Friday's decision due on Tuesday
         (periods.double_publicity, date(2025, 11, 7), date(2025, 11, 18)),
     ],
-    ids=["art26", "art33", "art30-working-saturday", "art32", "fee", "double-publicity"],
+    ids=[
+        "art26",
+        "art33",
+        "art30-working-saturday",
+        "art32",
+        "fee",
+        "double-publicity",
+    ],
 )
 def test_each_period_with_the_official_schedule(rule, start, due):
     result = rule(LIBRARY, start)
@@ -81,12 +88,18 @@ def test_a_period_into_a_year_nobody_entered_is_provisional():
 
 
 def test_a_period_within_a_covered_year_is_not_provisional():
-    assert periods.art26_proactive_disclosure(LIBRARY, date(2026, 12, 1)).day == date(2026, 12, 29)
-    assert not periods.art26_proactive_disclosure(LIBRARY, date(2026, 12, 1)).provisional
+    assert periods.art26_proactive_disclosure(LIBRARY, date(2026, 12, 1)).day == date(
+        2026, 12, 29
+    )
+    assert not periods.art26_proactive_disclosure(
+        LIBRARY, date(2026, 12, 1)
+    ).provisional
 
 
 def test_the_emergency_sign_off_counts_hours_holidays_included():
-    published = datetime(2026, 10, 1, 2, 0, tzinfo=UTC)  # National Day, 10:00 in Beijing
+    published = datetime(
+        2026, 10, 1, 2, 0, tzinfo=UTC
+    )  # National Day, 10:00 in Beijing
     assert periods.art20_emergency_signoff(published, 24) == datetime(
         2026, 10, 2, 2, 0, tzinfo=UTC
     )

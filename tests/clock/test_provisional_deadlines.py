@@ -97,11 +97,17 @@ def render(context, view_name, user):
     ],
     ids=["my-tasks", "overview", "item-page"],
 )
-def test_pages_mark_it_provisional_until_2027_is_entered(item, demo_portal, where, view_name, user):
+def test_pages_mark_it_provisional_until_2027_is_entered(
+    item, demo_portal, where, view_name, user
+):
     from gov.infomgmt.clock.notice import read_notice
     from gov.infomgmt.deadlines import enter_holiday_year
 
-    context = {"site": demo_portal, "disclosure": demo_portal["disclosure"], "item": item}[where]
+    context = {
+        "site": demo_portal,
+        "disclosure": demo_portal["disclosure"],
+        "item": item,
+    }[where]
     # 5 January 2027: the item is at risk, so the overview lists it too
     with freeze_time("2027-01-05 02:00:00"):
         page = render(context, view_name, user)
@@ -116,7 +122,9 @@ def test_pages_mark_it_provisional_until_2027_is_entered(item, demo_portal, wher
     assert REASON not in page
 
 
-def test_a_deadline_within_2026_is_not_provisional(demo_portal, make_item, do_transition):
+def test_a_deadline_within_2026_is_not_provisional(
+    demo_portal, make_item, do_transition
+):
     entry = make_item(demo_portal["disclosure"], title="年内期限")
     entry.disclosure_attribute = "proactive"
     for transition, user in TO_SIGN_OFF:

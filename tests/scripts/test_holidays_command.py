@@ -27,23 +27,30 @@ def run(tmp_path, portal, monkeypatch, text, *args, answer="y"):
     return code, out.getvalue()
 
 
-def test_shows_the_calendar_and_saves_on_yes(tmp_path, demo_functional_portal, monkeypatch):
+def test_shows_the_calendar_and_saves_on_yes(
+    tmp_path, demo_functional_portal, monkeypatch
+):
     code, out = run(tmp_path, demo_functional_portal, monkeypatch, NOTICE_2027)
     assert code == 0
     assert "2027 年 2 月" in out
-    assert " 6休" in out and "20班" in out
+    assert " 6休" in out
+    assert "20班" in out
     assert "已保存 2027 年放假安排" in out
     assert list(entered_years()) == [2027]
 
 
 def test_saves_nothing_without_yes(tmp_path, demo_functional_portal, monkeypatch):
-    code, out = run(tmp_path, demo_functional_portal, monkeypatch, NOTICE_2027, answer="n")
+    code, out = run(
+        tmp_path, demo_functional_portal, monkeypatch, NOTICE_2027, answer="n"
+    )
     assert code == 2
     assert "未保存" in out
     assert list(entered_years()) == []
 
 
-def test_a_refused_line_is_printed_and_nothing_saved(tmp_path, demo_functional_portal, monkeypatch):
+def test_a_refused_line_is_printed_and_nothing_saved(
+    tmp_path, demo_functional_portal, monkeypatch
+):
     text = NOTICE_2027.replace("1月1日（周五）", "1月1日（周四）")
     code, out = run(tmp_path, demo_functional_portal, monkeypatch, text, "--yes")
     assert code == 1

@@ -163,7 +163,9 @@ def test_1011_restores_an_emptied_lexicon(demo_portal):
     assert "work-priorities-2026" in chinese_search("工作要点")
 
 
-def test_1012_keeps_the_days_typed_into_the_old_settings(demo_portal, make_item, do_transition):
+def test_1012_keeps_the_days_typed_into_the_old_settings(
+    demo_portal, make_item, do_transition
+):
     """extra_holidays/extra_workdays become entered years; open clocks learn their start."""
     from gov.infomgmt.clock.entered_years import entered_years
     from gov.infomgmt.clock.entered_years import KEY

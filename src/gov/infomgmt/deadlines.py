@@ -110,6 +110,8 @@ def enter_holiday_year(notice, text):
     store_year(notice.year, notice.holidays, notice.workdays, text=text)
     moved = recompute_open_deadlines()
     logger.info(
-        "Holiday arrangement of %s entered; %d open deadlines moved", notice.year, len(moved)
+        "Holiday arrangement of %s entered; %d open deadlines moved",
+        notice.year,
+        len(moved),
     )
     return moved

@@ -216,7 +216,7 @@ def running_clock(deadline, start, today=None):
 
 
 def provisional_reason(years):
-    """"暂定: the arrangement of these years is not entered", or None for no years."""
+    """ "暂定: the arrangement of these years is not entered", or None for no years."""
     if not years:
         return None
     return _(

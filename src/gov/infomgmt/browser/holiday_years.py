@@ -50,7 +50,7 @@ def month_weeks(year, month, holidays, workdays):
 
 
 class HolidayNoticeView(BrowserView):
-    """"20XX 年放假安排尚未录入": the notice for those who enter the year or depend on it."""
+    """ "20XX 年放假安排尚未录入": the notice for those who enter the year or depend on it."""
 
     index = ViewPageTemplateFile("templates/holiday_notice.pt")
 

@@ -21,7 +21,9 @@ import unicodedata
 WEEKDAYS = "一二三四五六日"
 WEEKDAY_NAMES = [f"周{name}" for name in WEEKDAYS]
 
-NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]+|\d+)[、.]\s*(?P<name>[^:]+):(?P<body>.+)$")
+NUMBERED = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]+|\d+)[、.]\s*(?P<name>[^:]+):(?P<body>.+)$"
+)
 TITLE_YEAR = re.compile(r"(\d{4})\s*年\s*部分节假日安排")
 DATE = r"(?:(?P<{p}y>\d{{4}})年)?(?:(?P<{p}m>\d{{1,2}})月)?(?P<{p}d>\d{{1,2}})日(?:\((?P<{p}r>[^)]*)\))?"
 ONE_DATE = re.compile(DATE.format(p="a"))
@@ -84,7 +86,13 @@ def read_notice(text, year=None):
             break
     if not notice.year:
         notice.refused.append(
-            Refusal(0, "", _("The year of the notice is not known: paste the title line or give the year."))
+            Refusal(
+                0,
+                "",
+                _(
+                    "The year of the notice is not known: paste the title line or give the year."
+                ),
+            )
         )
         return notice
     for number, line in enumerate(lines, 1):
@@ -101,7 +109,9 @@ def read_notice(text, year=None):
         except LineRefused as refused:
             notice.refused.append(Refusal(number, line.strip(), refused.args[0]))
     if not notice.holidays and not notice.refused:
-        notice.refused.append(Refusal(0, "", _("No numbered line with holidays was found.")))
+        notice.refused.append(
+            Refusal(0, "", _("No numbered line with holidays was found."))
+        )
     return notice
 
 
@@ -115,7 +125,10 @@ def add_days(notice, festival, holidays, workdays):
     for day in list(holidays) + list(workdays):
         if day in notice.holidays or day in notice.workdays:
             raise LineRefused(
-                _("${day} is already given by another line.", mapping={"day": day.isoformat()})
+                _(
+                    "${day} is already given by another line.",
+                    mapping={"day": day.isoformat()},
+                )
             )
     for day in holidays:
         notice.holidays[day] = festival
@@ -155,7 +168,10 @@ def read_line(body, year):
                         raise LineRefused(
                             _(
                                 "${day} is a ${weekday}: a made-up working day (上班) is a Saturday or Sunday.",
-                                mapping={"day": day.isoformat(), "weekday": WEEKDAY_NAMES[day.weekday()]},
+                                mapping={
+                                    "day": day.isoformat(),
+                                    "weekday": WEEKDAY_NAMES[day.weekday()],
+                                },
                             )
                         )
                     workdays.append(day)
@@ -222,7 +238,10 @@ def resolve(matched, prefix, last, year):
         stated_year = int(group(f"{prefix}y"))
         if stated_year not in (year - 1, year):
             raise LineRefused(
-                _("${stated} is not the notice's year.", mapping={"stated": stated_year})
+                _(
+                    "${stated} is not the notice's year.",
+                    mapping={"stated": stated_year},
+                )
             )
         last["year"] = stated_year
     if group(f"{prefix}m"):

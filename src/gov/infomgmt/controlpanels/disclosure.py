@@ -1,16 +1,16 @@
 """政府信息公开设置: the bureau's settings for the disclosure catalogue and its review."""
 
 from gov.infomgmt import _
-from gov.infomgmt.interfaces import IGovInfomgmtLayer
 from gov.infomgmt.clock.calendar import library_years
+from gov.infomgmt.interfaces import IGovInfomgmtLayer
 from plone import api
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
 from plone.restapi.controlpanels import RegistryConfigletPanel
 from zope import schema
 from zope.component import adapter
-from zope.interface import Interface
 from zope.i18n import translate
+from zope.interface import Interface
 from zope.interface import Invalid
 
 import html
@@ -124,7 +124,6 @@ class DisclosureSettingsForm(RegistryEditForm):
     schema = IDisclosureSettings
     schema_prefix = "gov.infomgmt.disclosure"
     label = _("Disclosure settings")  # 政府信息公开设置
-
 
 
 class DisclosureSettingsView(ControlPanelFormWrapper):

@@ -31,7 +31,9 @@ class HolidayYearsPost(Service):
         if not isinstance(text, str) or not text.strip():
             return self.bad("text", _("Paste the text of the notice."))
         if year is not None and (
-            not isinstance(year, int) or isinstance(year, bool) or not 2000 <= year <= 2100
+            not isinstance(year, int)
+            or isinstance(year, bool)
+            or not 2000 <= year <= 2100
         ):
             return self.bad("year", _("The year is four digits, e.g. 2027."))
         if not isinstance(body.get("confirm", False), bool):
@@ -43,12 +45,16 @@ class HolidayYearsPost(Service):
             result["error"] = {
                 "type": "BadRequest",
                 "field": "text",
-                "message": self.translated(_("The notice cannot be read: see the refused lines.")),
+                "message": self.translated(
+                    _("The notice cannot be read: see the refused lines.")
+                ),
             }
             return result
         result["saved"] = False
         if body.get("confirm"):
-            alsoProvides(self.request, IDisableCSRFProtection)  # token-authenticated API
+            alsoProvides(
+                self.request, IDisableCSRFProtection
+            )  # token-authenticated API
             moved = enter_holiday_year(notice, text)
             result["saved"] = True
             result["moved"] = [
@@ -75,8 +81,12 @@ class HolidayYearsPost(Service):
             ]
         return {
             "year": notice.year,
-            "holidays": {day.isoformat(): name for day, name in sorted(notice.holidays.items())},
-            "workdays": {day.isoformat(): name for day, name in sorted(notice.workdays.items())},
+            "holidays": {
+                day.isoformat(): name for day, name in sorted(notice.holidays.items())
+            },
+            "workdays": {
+                day.isoformat(): name for day, name in sorted(notice.workdays.items())
+            },
             "refused": [
                 {
                     "line_number": refusal.line_number,
