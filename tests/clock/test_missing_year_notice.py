@@ -74,3 +74,11 @@ def test_shown_where_they_land_and_work(demo_portal, where, view_name, user):
     with freeze_time("2026-11-02 02:00:00"):
         page = render(context, view_name, user)
     assert NOTICE in page
+
+
+def test_anonymous_visitors_are_never_told(demo_portal):
+    from plone.app.testing import logout
+
+    logout()
+    with freeze_time("2026-11-02 02:00:00"):
+        assert demo_portal.restrictedTraverse("@@gov-holiday-notice")() == ""
