@@ -18,7 +18,7 @@ def test_from_1000(portal):
     with api.env.adopt_roles(["Manager"]):  # upgrades run as an administrator
         setup.upgradeProfile(PROFILE)
 
-    assert setup.getLastVersionForProfile(PROFILE) == ("1011",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1030",)
     assert (
         portal["disclosure"][".wf_policy_config"].getPolicyBelowId()
         == "gov_disclosure_full"
@@ -161,3 +161,28 @@ def test_1011_restores_an_emptied_lexicon(demo_portal):
     with api.env.adopt_roles(["Manager"]):
         setup.upgradeProfile(PROFILE)
     assert "work-priorities-2026" in chinese_search("工作要点")
+
+
+def test_1030_the_bureau_alone_binds_chains(demo_portal, make_item):
+    """A site of 1011: Plone's example policies offered, owners managing policies."""
+    setup = api.portal.get_tool("portal_setup")
+    tool = api.portal.get_tool("portal_placeful_workflow")
+    manage = "CMFPlacefulWorkflow: Manage workflow policies"
+    with api.env.adopt_roles(["Manager"]):
+        tool.manage_addWorkflowPolicy("one-state")
+    demo_portal.manage_permission(
+        manage, ["Manager", "Site Administrator", "Owner"], acquire=True
+    )
+    item = make_item(demo_portal["disclosure"])
+    item.manage_permission(manage, ["Owner"], acquire=True)
+    setup.setLastVersionForProfile(PROFILE, "1011")
+
+    with api.env.adopt_roles(["Manager"]):
+        setup.upgradeProfile(PROFILE)
+
+    assert "one-state" not in tool.getWorkflowPolicyIds()
+    assert not api.user.has_permission(manage, username="collector", obj=item)
+    with api.env.adopt_roles(["Owner"]):
+        assert not api.user.get_permissions(obj=item)[manage]
+    short = api.portal.get_tool("portal_workflow")["gov_disclosure_short_workflow"]
+    assert "leader_decision" in short.states

@@ -168,7 +168,8 @@ DEMO_ITEMS = (
         (
             ("submit", "collector"),
             ("approve_content", "sectionhead"),
-            ("approve_and_publish", "secrecy"),
+            ("approve_secrecy", "secrecy"),
+            ("approve_and_publish", "discloser"),
         ),
         folder=f"{DISCLOSURE.id}/{WORK_NEWS.id}",
     ),
