@@ -2,6 +2,8 @@
 
 from datetime import date
 from plone import api
+from plone.base.interfaces.constrains import ACQUIRE
+from plone.base.interfaces.constrains import ISelectableConstrainTypes
 
 
 PROFILE = "gov.infomgmt:default"
@@ -175,6 +177,7 @@ def test_1030_the_bureau_alone_binds_chains(demo_portal, make_item):
     )
     item = make_item(demo_portal["disclosure"])
     item.manage_permission(manage, ["Owner"], acquire=True)
+    ISelectableConstrainTypes(demo_portal["disclosure"]).setConstrainTypesMode(ACQUIRE)
     setup.setLastVersionForProfile(PROFILE, "1011")
 
     with api.env.adopt_roles(["Manager"]):
@@ -186,3 +189,6 @@ def test_1030_the_bureau_alone_binds_chains(demo_portal, make_item):
         assert not api.user.get_permissions(obj=item)[manage]
     short = api.portal.get_tool("portal_workflow")["gov_disclosure_short_workflow"]
     assert "leader_decision" in short.states
+    with api.env.adopt_roles(["Manager"]):
+        offered = {t.getId() for t in demo_portal["disclosure"].allowedContentTypes()}
+    assert offered == {"GovernmentInformation", "Folder", "Document"}

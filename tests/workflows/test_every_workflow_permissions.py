@@ -48,6 +48,8 @@ ADD_FILE = "plone.app.contenttypes: Add File"
 ADD_IMAGE = "plone.app.contenttypes: Add Image"
 POLICIES = "CMFPlacefulWorkflow: Manage workflow policies"
 ADD_DOCUMENT = "gov.infomgmt: Add CaseDocument"
+ADD_FOLDER = "plone.app.contenttypes: Add Folder"
+ADD_PAGE = "plone.app.contenttypes: Add Document"
 
 
 def change_state(readers, editors, reviewers, attribute=NOBODY):
@@ -185,6 +187,9 @@ PUBLIC_CONTAINER = {
         ADD: {"InfoCollector", "EmergencyOfficer"},
         MODIFY: ADMIN | {"Editor"},
         DELETE: ADMIN,
+        # structure and pages of the public sections are the administrators' alone
+        ADD_FOLDER: ADMIN,
+        ADD_PAGE: ADMIN,
     }
 }
 

@@ -3,6 +3,8 @@
 from dataclasses import dataclass
 from plone import api
 from plone.app.textfield.value import RichTextValue
+from plone.base.interfaces.constrains import ENABLED
+from plone.base.interfaces.constrains import ISelectableConstrainTypes
 from plone.folder.default import DefaultOrdering
 from Products.CMFPlacefulWorkflow.PlacefulWorkflowTool import WorkflowPolicyConfig_id
 from zope.annotation.interfaces import IAnnotations
@@ -19,7 +21,13 @@ class Section:
     policy_below: str
     exclude_from_nav: bool = False
     parent: str = ""  # the id of the section it lies in; "" for the site root
+    allowed_types: tuple = ()  # when set, the only types that may be added in it
 
+
+# What the public sections accept: items, which follow a review chain, and the
+# sections' own structure and pages (administrators only, by the container workflow).
+# Files and images are attachments inside their item, never loose in a section.
+PUBLIC_TYPES = ("GovernmentInformation", "Folder", "Document")
 
 DISCLOSURE = Section(
     id="disclosure",
@@ -27,6 +35,7 @@ DISCLOSURE = Section(
     description="本局主动公开的政府信息目录。",
     policy_in="gov_public_structure",
     policy_below="gov_disclosure_full",
+    allowed_types=PUBLIC_TYPES,
 )
 # Work news (工作动态) takes the short review chain: collection, section head,
 # secrecy review, publish. The folder's id is a category id, so items added in it
@@ -38,6 +47,7 @@ WORK_NEWS = Section(
     policy_in="gov_public_structure",
     policy_below="gov_disclosure_short",
     parent=DISCLOSURE.id,
+    allowed_types=PUBLIC_TYPES,
 )
 ENFORCEMENT_ARCHIVE = Section(
     id="enforcement-archive",
@@ -86,9 +96,22 @@ def ensure_section(portal, section):
             exclude_from_nav=section.exclude_from_nav,
         )
     bind_policy(folder, section.policy_in, section.policy_below)
+    if section.allowed_types:
+        restrict_types(folder, section.allowed_types)
     make_unordered(folder)
     folder.reindexObject()
     return folder
+
+
+def restrict_types(folder, allowed_types):
+    """Let only these types be added in the folder, by anyone (UI, REST, invokeFactory)."""
+    constraints = ISelectableConstrainTypes(folder)
+    # the behaviour accepts only types the current user may add: set them as the
+    # administrator the structure belongs to, whoever runs the setup
+    with api.env.adopt_roles(["Manager"]):
+        constraints.setConstrainTypesMode(ENABLED)
+        constraints.setLocallyAllowedTypes(list(allowed_types))
+        constraints.setImmediatelyAddableTypes(list(allowed_types[:1]))
 
 
 def make_unordered(folder):
