@@ -55,7 +55,8 @@ DEMO_USERS = (
     DemoUser(
         "editor",
         "信息编辑 李娜",
-        local_roles=((DISCLOSURE.id, ("Contributor", "Editor", "Reader")),),
+        # edits the sections' pages; reads no draft: no review duty, so no Reader
+        local_roles=((DISCLOSURE.id, ("Contributor", "Editor")),),
     ),
     DemoUser(
         "archivist",
