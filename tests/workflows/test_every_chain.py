@@ -189,3 +189,21 @@ def test_a_change_stays_proactively_disclosed(chain_item, do_transition):
         do_transition(item, transition, user)
     item.disclosure_attribute = "on_request"
     assert refused(item, "sign_off_change", "leader") == "wrong_route"
+
+
+@pytest.mark.parametrize("leader", ["discloser", "leader"])
+def test_the_delegated_leader_decides_and_signs_off_work_news(
+    demo_portal, make_item, do_transition, leader
+):
+    item = make_item(demo_portal["disclosure"]["work-news"])
+    item.disclosure_attribute = "proactive"
+    for transition, user in WORK_NEWS[:3]:
+        do_transition(item, transition, user)
+    assert refused(item, "approve_and_publish", leader) is None
+    with api.env.adopt_user(username="clerk"):
+        offered = {
+            t["id"]
+            for t in api.portal.get_tool("portal_workflow").getTransitionsFor(item)
+        }
+    assert "approve_and_publish" not in offered
+    assert do_transition(item, "approve_and_publish", leader) == "published"
