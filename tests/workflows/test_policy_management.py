@@ -188,3 +188,11 @@ class TestChangingAPolicy:
             record=folder.UID(), action="workflow_policy_change"
         )
         assert [e.actor for e in entries] == ["webmaster"]
+
+
+def test_saving_unchanged_policies_records_nothing(demo_portal):
+    news = demo_portal["disclosure"]["work-news"]
+    history = list(news.workflow_history["gov_public_container_workflow"])
+    with api.env.adopt_user(username="webmaster"):
+        assert policies.change(news, *policies.current_policies(news)) == 0
+    assert list(news.workflow_history["gov_public_container_workflow"]) == history

@@ -102,6 +102,8 @@ def change(folder, policy_in, policy_below):
     """Bind the policies to the folder, carry each item over, and record the change."""
     workflow_tool = api.portal.get_tool("portal_workflow")
     before_policies = current_policies(folder)
+    if before_policies == (policy_in, policy_below):
+        return 0  # saved unchanged: nothing to record
     before = {}
     for obj in objects_below(folder):
         chain = tuple(workflow_tool.getChainFor(obj))
