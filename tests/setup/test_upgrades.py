@@ -178,6 +178,11 @@ def test_1030_the_bureau_alone_binds_chains(demo_portal, make_item):
     item = make_item(demo_portal["disclosure"])
     item.manage_permission(manage, ["Owner"], acquire=True)
     ISelectableConstrainTypes(demo_portal["disclosure"]).setConstrainTypesMode(ACQUIRE)
+    guide = demo_portal["disclosure"]["guide"]  # as simple publication left it
+    del guide.workflow_history["gov_page_workflow"]
+    guide.workflow_history["simple_publication_workflow"] = (
+        {"action": "publish", "actor": "admin", "review_state": "published"},
+    )
     setup.setLastVersionForProfile(PROFILE, "1011")
 
     with api.env.adopt_roles(["Manager"]):
@@ -192,3 +197,7 @@ def test_1030_the_bureau_alone_binds_chains(demo_portal, make_item):
     with api.env.adopt_roles(["Manager"]):
         offered = {t.getId() for t in demo_portal["disclosure"].allowedContentTypes()}
     assert offered == {"GovernmentInformation", "Folder", "Document"}
+    assert api.content.get_state(guide) == "published"
+    assert "Anonymous" in {
+        p["name"] for p in guide.rolesOfPermission("View") if p["selected"]
+    }

@@ -6,6 +6,8 @@ DCWorkflow leaves it after a transition (its status, then the state's role mappi
 and its security is compared with the table, every permission the workflow manages.
 """
 
+from AccessControl.Permission import getPermissionIdentifier
+from Acquisition import aq_base
 from DateTime import DateTime
 from plone import api
 from plone.app.iterate.interfaces import ICheckinCheckoutPolicy
@@ -193,12 +195,47 @@ PUBLIC_CONTAINER = {
     }
 }
 
+PAGE_STAFF = ADMIN | {"Owner", "Editor", "Contributor", "Reviewer", "Reader"}
+PAGE_WRITERS = ADMIN | {"Owner", "Editor"}
+PAGE = {
+    "draft": {
+        VIEW: PAGE_STAFF,
+        ACCESS: PAGE_STAFF,
+        MODIFY: PAGE_WRITERS,
+        DELETE: ADMIN,
+        REQUEST: PAGE_WRITERS,
+        REVIEW: NOBODY,
+        POLICIES: NOBODY,
+    },
+    # under review nobody edits it; a reviewer (or an administrator) publishes it
+    "pending": {
+        VIEW: PAGE_STAFF,
+        ACCESS: PAGE_STAFF,
+        MODIFY: NOBODY,
+        DELETE: ADMIN,
+        REQUEST: NOBODY,
+        REVIEW: ADMIN | {"Reviewer"},
+        POLICIES: NOBODY,
+    },
+    # public, and edited by nobody in place: a change is revised and reviewed again
+    "published": {
+        VIEW: {"Anonymous"},
+        ACCESS: {"Anonymous"},
+        MODIFY: NOBODY,
+        DELETE: ADMIN,
+        REQUEST: PAGE_WRITERS,
+        REVIEW: NOBODY,
+        POLICIES: NOBODY,
+    },
+}
+
 TABLES = {
     "gov_change_workflow": CHANGE_CHAIN,
     "gov_enforcement_workflow": ENFORCEMENT,
     "gov_backup_workflow": BACKUP,
     "gov_internal_container_workflow": INTERNAL_CONTAINER,
     "gov_public_container_workflow": PUBLIC_CONTAINER,
+    "gov_page_workflow": PAGE,
 }
 
 
@@ -212,6 +249,8 @@ def object_of(portal, workflow_id):
         return new_case(portal)
     if workflow_id == "gov_backup_workflow":
         return new_log(portal)
+    if workflow_id == "gov_page_workflow":
+        return portal["disclosure"]["guide"]
     if workflow_id == "gov_internal_container_workflow":
         return portal["enforcement-archive"]
     return portal["disclosure"]
@@ -236,7 +275,14 @@ def in_state(obj, workflow_id, state):
 
 
 def roles_with(obj, permission):
-    return {p["name"] for p in obj.rolesOfPermission(permission) if p["selected"]}
+    """The roles the object itself grants the permission to (as the workflow set them).
+
+    Read from the object's permission attribute: a page's class does not list review
+    permissions, so rolesOfPermission refuses them, though the workflow sets and
+    checks them.
+    """
+    roles = getattr(aq_base(obj), getPermissionIdentifier(permission), ())
+    return set(roles or ())
 
 
 CASES = [

@@ -3,6 +3,7 @@
 from gov.infomgmt.site_structure import DISCLOSURE
 from gov.infomgmt.site_structure import restrict_types
 from gov.infomgmt.site_structure import WORK_NEWS
+from gov.infomgmt.workflow import pages
 from plone import api
 
 
@@ -19,3 +20,22 @@ def restrict_public_types(context):
     for folder in (disclosure, disclosure.get(WORK_NEWS.id)):
         if folder is not None:
             restrict_types(folder, DISCLOSURE.allowed_types)
+
+
+def review_pages(context):
+    """The sections' pages take the reviewed page workflow, each in the state it had."""
+    catalog = api.portal.get_tool("portal_catalog")
+    disclosure = api.portal.get().get(DISCLOSURE.id)
+    if disclosure is None:
+        return
+    carried = {"published": "published", "pending": "pending"}
+    for brain in catalog.unrestrictedSearchResults(
+        portal_type=list(pages.PAGE_TYPES),
+        path="/".join(disclosure.getPhysicalPath()),
+    ):
+        page = brain._unrestrictedGetObject()
+        if pages.WORKFLOW_ID in getattr(page, "workflow_history", {}):
+            continue
+        history = page.workflow_history.get("simple_publication_workflow", ())
+        state = history[-1].get("review_state") if history else None
+        pages.set_state(page, carried.get(state, "draft"), "")
