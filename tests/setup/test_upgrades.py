@@ -178,6 +178,8 @@ def test_1030_the_bureau_alone_binds_chains(demo_portal, make_item):
     item = make_item(demo_portal["disclosure"])
     item.manage_permission(manage, ["Owner"], acquire=True)
     ISelectableConstrainTypes(demo_portal["disclosure"]).setConstrainTypesMode(ACQUIRE)
+    news = demo_portal["disclosure"]["work-news"]
+    news.setDescription("本局工作动态，经科室负责人审核和保密审查后发布。")
     guide = demo_portal["disclosure"]["guide"]  # as simple publication left it
     del guide.workflow_history["gov_page_workflow"]
     guide.workflow_history["simple_publication_workflow"] = (
@@ -198,6 +200,7 @@ def test_1030_the_bureau_alone_binds_chains(demo_portal, make_item):
         offered = {t.getId() for t in demo_portal["disclosure"].allowedContentTypes()}
     assert offered == {"GovernmentInformation", "Folder", "Document"}
     assert api.content.get_state(guide) == "published"
+    assert "领导公开审核签发" in news.Description()
     assert "Anonymous" in {
         p["name"] for p in guide.rolesOfPermission("View") if p["selected"]
     }

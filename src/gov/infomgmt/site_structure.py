@@ -39,12 +39,12 @@ DISCLOSURE = Section(
     allowed_types=PUBLIC_TYPES,
 )
 # Work news (工作动态) takes the short review chain: collection, section head,
-# secrecy review, publish. The folder's id is a category id, so items added in it
+# secrecy review, then the delegated leader's decision and sign-off. The folder's id is a category id, so items added in it
 # default to that category.
 WORK_NEWS = Section(
     id="work-news",
     title="工作动态",
-    description="本局工作动态，经科室负责人审核和保密审查后发布。",
+    description="本局工作动态，经科室负责人审核、保密审查和领导公开审核签发后发布。",
     policy_in="gov_public_structure",
     policy_below="gov_disclosure_short",
     parent=DISCLOSURE.id,
@@ -66,6 +66,9 @@ BACKUP_LOGS = Section(
     policy_below="gov_internal_structure",
     exclude_from_nav=True,
 )
+
+# What an older site's work news said of its chain (the chain has changed since).
+FORMER_WORK_NEWS_DESCRIPTION = "本局工作动态，经科室负责人审核和保密审查后发布。"
 
 # Parents before children.
 SECTIONS = (DISCLOSURE, WORK_NEWS, ENFORCEMENT_ARCHIVE, BACKUP_LOGS)

@@ -1,6 +1,7 @@
 """1011 → 1030: the bureau alone binds review chains; the work-news chain decides and signs off."""
 
 from gov.infomgmt.site_structure import DISCLOSURE
+from gov.infomgmt.site_structure import FORMER_WORK_NEWS_DESCRIPTION
 from gov.infomgmt.site_structure import restrict_types
 from gov.infomgmt.site_structure import WORK_NEWS
 from gov.infomgmt.workflow import pages
@@ -20,6 +21,11 @@ def restrict_public_types(context):
     for folder in (disclosure, disclosure.get(WORK_NEWS.id)):
         if folder is not None:
             restrict_types(folder, DISCLOSURE.allowed_types)
+    news = disclosure.get(WORK_NEWS.id)
+    # the public description of work news named the old chain: say the new one
+    if news is not None and news.Description() == FORMER_WORK_NEWS_DESCRIPTION:
+        news.setDescription(WORK_NEWS.description)
+        news.reindexObject()
 
 
 def review_pages(context):
