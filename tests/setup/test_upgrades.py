@@ -2,6 +2,8 @@
 
 from datetime import date
 from plone import api
+from plone.base.interfaces.constrains import ACQUIRE
+from plone.base.interfaces.constrains import ISelectableConstrainTypes
 
 
 PROFILE = "gov.infomgmt:default"
@@ -18,7 +20,7 @@ def test_from_1000(portal):
     with api.env.adopt_roles(["Manager"]):  # upgrades run as an administrator
         setup.upgradeProfile(PROFILE)
 
-    assert setup.getLastVersionForProfile(PROFILE) == ("1012",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1030",)
     assert (
         portal["disclosure"][".wf_policy_config"].getPolicyBelowId()
         == "gov_disclosure_full"
@@ -201,3 +203,44 @@ def test_1012_keeps_the_days_typed_into_the_old_settings(
     assert "gov-holiday-years" in [
         c.getId() for c in api.portal.get_tool("portal_controlpanel").listActions()
     ]
+
+
+def test_1030_the_bureau_alone_binds_chains(demo_portal, make_item):
+    """A site of 1011: Plone's example policies offered, owners managing policies."""
+    setup = api.portal.get_tool("portal_setup")
+    tool = api.portal.get_tool("portal_placeful_workflow")
+    manage = "CMFPlacefulWorkflow: Manage workflow policies"
+    with api.env.adopt_roles(["Manager"]):
+        tool.manage_addWorkflowPolicy("one-state")
+    demo_portal.manage_permission(
+        manage, ["Manager", "Site Administrator", "Owner"], acquire=True
+    )
+    item = make_item(demo_portal["disclosure"])
+    item.manage_permission(manage, ["Owner"], acquire=True)
+    ISelectableConstrainTypes(demo_portal["disclosure"]).setConstrainTypesMode(ACQUIRE)
+    news = demo_portal["disclosure"]["work-news"]
+    news.setDescription("本局工作动态，经科室负责人审核和保密审查后发布。")
+    guide = demo_portal["disclosure"]["guide"]  # as simple publication left it
+    del guide.workflow_history["gov_page_workflow"]
+    guide.workflow_history["simple_publication_workflow"] = (
+        {"action": "publish", "actor": "admin", "review_state": "published"},
+    )
+    setup.setLastVersionForProfile(PROFILE, "1011")
+
+    with api.env.adopt_roles(["Manager"]):
+        setup.upgradeProfile(PROFILE)
+
+    assert "one-state" not in tool.getWorkflowPolicyIds()
+    assert not api.user.has_permission(manage, username="collector", obj=item)
+    with api.env.adopt_roles(["Owner"]):
+        assert not api.user.get_permissions(obj=item)[manage]
+    short = api.portal.get_tool("portal_workflow")["gov_disclosure_short_workflow"]
+    assert "leader_decision" in short.states
+    with api.env.adopt_roles(["Manager"]):
+        offered = {t.getId() for t in demo_portal["disclosure"].allowedContentTypes()}
+    assert offered == {"GovernmentInformation", "Folder", "Document"}
+    assert api.content.get_state(guide) == "published"
+    assert "领导公开审核签发" in news.Description()
+    assert "Anonymous" in {
+        p["name"] for p in guide.rolesOfPermission("View") if p["selected"]
+    }

@@ -100,7 +100,14 @@ SHORT_CHAIN = {
     },
     "content_review": FULL_CHAIN["content_review"],
     "secrecy_review": FULL_CHAIN["secrecy_review"],
+    # the delegated leader decides the attribute and signs off in one step
+    "leader_decision": {
+        **FULL_CHAIN["leader_signoff"],
+        MODIFY: {"Manager", "DisclosureReviewer", "BureauLeader"},
+        REVIEW: {"Manager", "DisclosureReviewer", "BureauLeader"},
+    },
     "published": FULL_CHAIN["published"],
+    "retained": FULL_CHAIN["retained"],
 }
 
 # The steps that bring a new item to each state, as (transition, user).
@@ -119,9 +126,13 @@ STEPS_TO["retracted"] = [*FULL_STEPS, ("retract", "emergency")]
 SHORT_STEPS = [
     ("submit", "collector"),
     ("approve_content", "sectionhead"),
-    ("approve_and_publish", "secrecy"),
+    ("approve_secrecy", "secrecy"),
+    ("approve_and_publish", "discloser"),
 ]
-SHORT_STEPS_TO = {state: SHORT_STEPS[:i] for i, state in enumerate(SHORT_CHAIN)}
+SHORT_STEPS_TO = {
+    state: SHORT_STEPS[:i] for i, state in enumerate(list(SHORT_CHAIN)[:5])
+}
+SHORT_STEPS_TO["retained"] = [*SHORT_STEPS[:3], ("sign_off_internal", "discloser")]
 
 
 def roles_with(obj, permission):
@@ -165,6 +176,7 @@ def test_short_chain(demo_portal, make_item, do_transition, state, permission):
         make_item,
         do_transition,
         SHORT_STEPS_TO[state],
+        retained=state == "retained",
     )
     assert api.content.get_state(item) == state
     assert roles_with(item, permission) == SHORT_CHAIN[state][permission]

@@ -97,20 +97,6 @@ class TestFullChain:
         assert available(item, "clerk") == set()
 
 
-class TestShortChain:
-    def test_work_news_publishes_after_secrecy_review(
-        self, disclosure, make_item, do_transition
-    ):
-        item = make_item(disclosure["work-news"], disclosure_attribute=None)
-        assert item.category == "work-news"
-        do_transition(item, "submit", "collector")
-        item.disclosure_attribute = "proactive"
-        do_transition(item, "approve_content", "sectionhead")
-        assert do_transition(item, "approve_and_publish", "secrecy") == "published"
-        assert item.index_number
-        assert item.generation_date
-
-
 class TestRefusals:
     def test_wrong_role(self, disclosure, make_item, do_transition):
         item = make_item(disclosure)

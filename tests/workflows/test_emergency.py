@@ -5,6 +5,7 @@ from datetime import timedelta
 from datetime import UTC
 from freezegun import freeze_time
 from gov.infomgmt import tasks
+from gov.infomgmt.workflow import rules
 from gov.infomgmt.workflow.subscribers import WorkflowRuleViolation
 from plone import api
 from pytest_plone.fixtures.requests import RelativeSession
@@ -174,3 +175,103 @@ class TestRetractedForThepublic:
             assert (
                 "印发如下" in leader.get("/disclosure/work-priorities-2026/@@view").text
             )
+
+
+class TestTheLaneKeepsTheDecisions:
+    """涉密信息不公开，公开信息不涉密 (第四条) in the emergency lane too."""
+
+    @staticmethod
+    def refused(item, transition, user):
+        with api.env.adopt_user(username=user):
+            offered = {
+                t["id"]
+                for t in api.portal.get_tool("portal_workflow").getTransitionsFor(item)
+            }
+        refusal = rules.refusal(item, transition, user)
+        assert (transition in offered) is (refusal is None)
+        return refusal and refusal.rule
+
+    def test_refused_after_a_decision_not_to_disclose(
+        self, demo_portal, make_item, do_transition
+    ):
+        """The issue's walk: 不予公开 (国家秘密), returned by the leader, then 应急发布."""
+        item = make_item(demo_portal["disclosure"])
+        for transition, user in (
+            ("submit", "collector"),
+            ("approve_content", "sectionhead"),
+            ("approve_secrecy", "secrecy"),
+        ):
+            do_transition(item, transition, user)
+        item.disclosure_attribute = "not_disclosed"
+        item.nondisclosure_reason = "state-secret"
+        do_transition(item, "approve_disclosure", "discloser")
+        do_transition(item, "return_for_revision", "leader", comment="属于国家秘密")
+        assert self.refused(item, "publish_emergency", "emergency") == (
+            "recorded_decision"
+        )
+        # even with the field emptied afterwards, the history keeps the decision
+        item.disclosure_attribute = None
+        assert self.refused(item, "publish_emergency", "emergency") == (
+            "recorded_decision"
+        )
+        assert api.content.get_state(item) == "collection"
+
+    def test_refused_after_a_secrecy_objection(
+        self, demo_portal, make_item, do_transition
+    ):
+        item = make_item(demo_portal["disclosure"])
+        item.disclosure_attribute = "proactive"
+        do_transition(item, "submit", "collector")
+        do_transition(item, "approve_content", "sectionhead")
+        do_transition(item, "return_for_revision", "secrecy", comment="含涉密内容")
+        assert self.refused(item, "publish_emergency", "emergency") == (
+            "recorded_decision"
+        )
+
+    def test_refused_through_the_api(self, demo_functional_portal, make_item, demo_api):
+        item = make_item(
+            demo_functional_portal["disclosure"],
+            user="emergency",
+            disclosure_attribute="on_request",
+        )
+        transaction.commit()
+        response = demo_api("emergency").post(
+            f"/disclosure/{item.getId()}/@workflow/publish_emergency",
+            json={"comment": "紧急"},
+        )
+        assert response.status_code == 400
+        assert response.json()["error"]["rule"] == "recorded_decision"
+        assert response.json()["error"]["field"] == "disclosure_attribute"
+        assert demo_api().get(f"/disclosure/{item.getId()}").status_code == 401
+
+    def test_the_statement_is_recorded_and_the_attribute_kept(
+        self, emergency_item, do_transition
+    ):
+        emergency_item.disclosure_attribute = "proactive"
+        do_transition(
+            emergency_item, "publish_emergency", "emergency", comment="暴雨红色预警"
+        )
+        entry = emergency_item.workflow_history["gov_disclosure_workflow"][-1]
+        assert entry["no_secret_statement"] == "emergency"
+        assert "不涉及国家秘密" in entry["comments"]
+        assert entry["disclosure_attribute"] == "proactive"
+        assert emergency_item.emergency_no_secret_statement["by"] == "emergency"
+
+    def test_the_publisher_cannot_confirm_it(
+        self, demo_portal, emergency_item, do_transition
+    ):
+        api.user.grant_roles(
+            username="emergency", obj=demo_portal["disclosure"], roles=["BureauLeader"]
+        )
+        do_transition(
+            emergency_item, "publish_emergency", "emergency", comment="暴雨红色预警"
+        )
+        assert self.refused(emergency_item, "confirm_emergency", "emergency") == (
+            "own_emergency"
+        )
+        # not even with separation of duties relaxed for a small bureau
+        api.portal.set_registry_record(rules.RELAX_RECORD, True)
+        assert self.refused(emergency_item, "confirm_emergency", "emergency") == (
+            "own_emergency"
+        )
+        assert self.refused(emergency_item, "confirm_emergency", "leader") is None

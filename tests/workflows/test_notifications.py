@@ -73,3 +73,33 @@ def test_reminders(demo_portal, make_item, do_transition, mailbox):
     assert subject(mails[-2]) == "临近期限：期限测试信息"
     assert "2025-10-30" in body(mails[-2])
     assert subject(mails[-1]) == "已逾期：期限测试信息"
+
+
+def test_the_work_news_leader_step_is_told_and_listed(
+    demo_portal, make_item, do_transition, mailbox
+):
+    """公开审核与签发 of work news reaches the delegated leaders' mail and task lists."""
+    from gov.infomgmt import tasks
+    from plone import api
+
+    news = make_item(demo_portal["disclosure"]["work-news"], title="工作动态测试")
+    news.disclosure_attribute = "proactive"
+    for transition, user in (
+        ("submit", "collector"),
+        ("approve_content", "sectionhead"),
+        ("approve_secrecy", "secrecy"),
+    ):
+        do_transition(news, transition, user)
+    last = mailbox.refresh()[-1]
+    assert sorted(last["To"].split(", ")) == [
+        "discloser@example.org",
+        "leader@example.org",
+    ]
+    assert "公开审核与签发" in body(last)
+    for user in ("discloser", "leader"):
+        with api.env.adopt_user(username=user):
+            listed = [brain.getId for brain in tasks.my_tasks()]
+        assert news.getId() in listed, user
+    with api.env.adopt_user(username="discloser"):
+        page = api.content.get_view("my-tasks", demo_portal, demo_portal.REQUEST)
+        assert page.state_title("leader_decision") == "公开审核与签发"

@@ -56,12 +56,13 @@ class TestPolicies:
             bind(folder, "gov_disclosure_short")
         after = make_item(folder, title="之后")
         assert chain_of(after) == ["gov_disclosure_short_workflow"]
-        # the short chain publishes after the secrecy review
+        # the short chain: the delegated leader decides, signs off and publishes
         after.disclosure_attribute = "proactive"
         for transition, user in (
             ("submit", "collector"),
             ("approve_content", "sectionhead"),
-            ("approve_and_publish", "secrecy"),
+            ("approve_secrecy", "secrecy"),
+            ("approve_and_publish", "discloser"),
         ):
             do_transition(after, transition, user)
         assert api.content.get_state(after) == "published"

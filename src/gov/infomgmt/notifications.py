@@ -79,7 +79,11 @@ def state_title(obj):
     """The Chinese title of the item's current state."""
     workflow_tool = api.portal.get_tool("portal_workflow")
     state = api.content.get_state(obj)
-    title = workflow_tool.getTitleForStateOnType(state, obj.portal_type)
+    # the item's own chain (work news, a change), not the type's global one
+    title = state
+    for workflow in workflow_tool.getWorkflowsFor(obj):
+        if state in workflow.states:
+            title = workflow.states[state].title or state
     return translate(title, domain="plone", context=getRequest())
 
 

@@ -1,8 +1,11 @@
 """The site's fixed folders: the public disclosure catalogue and the internal archives."""
 
 from dataclasses import dataclass
+from gov.infomgmt.workflow import pages
 from plone import api
 from plone.app.textfield.value import RichTextValue
+from plone.base.interfaces.constrains import ENABLED
+from plone.base.interfaces.constrains import ISelectableConstrainTypes
 from plone.folder.default import DefaultOrdering
 from Products.CMFPlacefulWorkflow.PlacefulWorkflowTool import WorkflowPolicyConfig_id
 from zope.annotation.interfaces import IAnnotations
@@ -19,7 +22,13 @@ class Section:
     policy_below: str
     exclude_from_nav: bool = False
     parent: str = ""  # the id of the section it lies in; "" for the site root
+    allowed_types: tuple = ()  # when set, the only types that may be added in it
 
+
+# What the public sections accept: items, which follow a review chain, and the
+# sections' own structure and pages (administrators only, by the container workflow).
+# Files and images are attachments inside their item, never loose in a section.
+PUBLIC_TYPES = ("GovernmentInformation", "Folder", "Document")
 
 DISCLOSURE = Section(
     id="disclosure",
@@ -27,17 +36,19 @@ DISCLOSURE = Section(
     description="本局主动公开的政府信息目录。",
     policy_in="gov_public_structure",
     policy_below="gov_disclosure_full",
+    allowed_types=PUBLIC_TYPES,
 )
 # Work news (工作动态) takes the short review chain: collection, section head,
-# secrecy review, publish. The folder's id is a category id, so items added in it
+# secrecy review, then the delegated leader's decision and sign-off. The folder's id is a category id, so items added in it
 # default to that category.
 WORK_NEWS = Section(
     id="work-news",
     title="工作动态",
-    description="本局工作动态，经科室负责人审核和保密审查后发布。",
+    description="本局工作动态，经科室负责人审核、保密审查和领导公开审核签发后发布。",
     policy_in="gov_public_structure",
     policy_below="gov_disclosure_short",
     parent=DISCLOSURE.id,
+    allowed_types=PUBLIC_TYPES,
 )
 ENFORCEMENT_ARCHIVE = Section(
     id="enforcement-archive",
@@ -55,6 +66,9 @@ BACKUP_LOGS = Section(
     policy_below="gov_internal_structure",
     exclude_from_nav=True,
 )
+
+# What an older site's work news said of its chain (the chain has changed since).
+FORMER_WORK_NEWS_DESCRIPTION = "本局工作动态，经科室负责人审核和保密审查后发布。"
 
 # Parents before children.
 SECTIONS = (DISCLOSURE, WORK_NEWS, ENFORCEMENT_ARCHIVE, BACKUP_LOGS)
@@ -86,9 +100,22 @@ def ensure_section(portal, section):
             exclude_from_nav=section.exclude_from_nav,
         )
     bind_policy(folder, section.policy_in, section.policy_below)
+    if section.allowed_types:
+        restrict_types(folder, section.allowed_types)
     make_unordered(folder)
     folder.reindexObject()
     return folder
+
+
+def restrict_types(folder, allowed_types):
+    """Let only these types be added in the folder, by anyone (UI, REST, invokeFactory)."""
+    constraints = ISelectableConstrainTypes(folder)
+    # the behaviour accepts only types the current user may add: set them as the
+    # administrator the structure belongs to, whoever runs the setup
+    with api.env.adopt_roles(["Manager"]):
+        constraints.setConstrainTypesMode(ENABLED)
+        constraints.setLocallyAllowedTypes(list(allowed_types))
+        constraints.setImmediatelyAddableTypes(list(allowed_types[:1]))
 
 
 def make_unordered(folder):
@@ -196,6 +223,7 @@ def ensure_pages(portal):
             description=page.description,
         )
         obj.text = RichTextValue(page.text, "text/html", "text/x-html-safe")
-        if api.content.get_state(obj) != "published":
-            api.content.transition(obj=obj, transition="publish")
+        # the bureau's standard text, shipped with the site: published as installed;
+        # every later change of it is reviewed by a second person (workflow/pages.py)
+        pages.set_state(obj, "published", "")
         obj.reindexObject()

@@ -29,6 +29,7 @@ STAGES = (
     "secrecy_review",
     "disclosure_review",
     "leader_signoff",
+    "leader_decision",  # work news: the delegated leader's decision and sign-off
     "entry",
     "entry_check",
     "change_approved",

@@ -11,10 +11,14 @@ class ListingHelpers:
     """What the two listings share: state titles and the clock of each row."""
 
     def state_title(self, state):
-        """The Chinese title of a review state of the disclosure or the change workflow."""
+        """The Chinese title of a review state of a disclosure chain or the change workflow."""
         workflow_tool = api.portal.get_tool("portal_workflow")
         title = state
-        for workflow_id in ("gov_disclosure_workflow", "gov_change_workflow"):
+        for workflow_id in (
+            "gov_disclosure_workflow",
+            "gov_disclosure_short_workflow",
+            "gov_change_workflow",
+        ):
             state_obj = workflow_tool[workflow_id].states.get(state)
             if state_obj is not None:
                 title = state_obj.title

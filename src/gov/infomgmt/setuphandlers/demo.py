@@ -55,7 +55,8 @@ DEMO_USERS = (
     DemoUser(
         "editor",
         "信息编辑 李娜",
-        local_roles=((DISCLOSURE.id, ("Contributor", "Editor", "Reader")),),
+        # edits the sections' pages; reads no draft: no review duty, so no Reader
+        local_roles=((DISCLOSURE.id, ("Contributor", "Editor")),),
     ),
     DemoUser(
         "archivist",
@@ -168,7 +169,8 @@ DEMO_ITEMS = (
         (
             ("submit", "collector"),
             ("approve_content", "sectionhead"),
-            ("approve_and_publish", "secrecy"),
+            ("approve_secrecy", "secrecy"),
+            ("approve_and_publish", "discloser"),
         ),
         folder=f"{DISCLOSURE.id}/{WORK_NEWS.id}",
     ),

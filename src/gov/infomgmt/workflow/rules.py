@@ -19,7 +19,8 @@ from typing import NamedTuple
 DUTY_OF_TRANSITION = {
     "approve_content": "content_review",
     "approve_secrecy": "secrecy_review",
-    "approve_and_publish": "secrecy_review",
+    # the work-news chain: one delegated leader decides the attribute and signs off
+    "approve_and_publish": "sign_off",
     "approve_disclosure": "disclosure_review",
     "sign_off": "sign_off",
     "sign_off_internal": "sign_off",
@@ -51,10 +52,12 @@ ATTRIBUTE_REQUIRED = {
     "sign_off",
     "sign_off_internal",
     "approve_and_publish",
+    "sign_off_change",
 }
 
 # Transitions that only fit items proactively disclosed, and those that only fit the others.
-PROACTIVE_ONLY = {"sign_off", "approve_and_publish"}
+# A change of a published item stays proactively disclosed: withdrawing it is a retraction.
+PROACTIVE_ONLY = {"sign_off", "approve_and_publish", "sign_off_change"}
 NOT_PROACTIVE_ONLY = {"sign_off_internal"}
 
 RELAX_RECORD = "gov.infomgmt.disclosure.relax_separation_of_duties"
@@ -191,8 +194,45 @@ def comment_refusal(transition_id, comment):
     return Refusal("comment_missing", message, "comment")
 
 
-def emergency_refusal(obj, transition_id):
-    """Only an emergency item not yet signed off can be signed off retroactively."""
+def recorded_objection(obj):
+    """True when a decision not to disclose or a secrecy objection was recorded on the item.
+
+    The decisions are the attribute in force at each step (kept in the history entry)
+    and the one in force now; a secrecy objection is a return from the secrecy review.
+    """
+    current = getattr(obj, "disclosure_attribute", None)
+    if current and current != PROACTIVE:
+        return True
+    previous_state = None
+    for entry in review_history(obj):
+        recorded = entry.get("disclosure_attribute")
+        if recorded and recorded != PROACTIVE:
+            return True
+        if (
+            entry.get("action") == "return_for_revision"
+            and previous_state == "secrecy_review"
+        ):
+            return True
+        previous_state = entry.get("review_state")
+    return False
+
+
+def emergency_refusal(obj, transition_id, user_id):
+    """The emergency lane keeps every recorded decision and a second person's sign-off.
+
+    第四条 (涉密信息不公开): publishing at once is refused for an item that anyone decided
+    not to disclose or the secrecy review objected to. The retroactive sign-off is a
+    leader's other than the publisher's, whatever the separation setting.
+    """
+    if transition_id == "publish_emergency" and recorded_objection(obj):
+        return Refusal(
+            "recorded_decision",
+            _(
+                "Emergency: a decision not to disclose or a secrecy objection is recorded "
+                "on this item; it cannot be published at once."
+            ),
+            "disclosure_attribute",
+        )
     if transition_id != "confirm_emergency":
         return None
     if not getattr(obj, "emergency", False) or getattr(
@@ -202,6 +242,21 @@ def emergency_refusal(obj, transition_id):
             "not_pending",
             _("Emergency: this item has no retroactive sign-off pending."),
         )
+    if user_id == emergency_publisher(obj):
+        return Refusal(
+            "own_emergency",
+            _(
+                "Emergency: the retroactive sign-off is by a leader other than the publisher."
+            ),
+        )
+    return None
+
+
+def emergency_publisher(obj):
+    """Who published the item at once, or None."""
+    for entry in reversed(review_history(obj)):
+        if entry.get("action") == "publish_emergency":
+            return entry.get("actor")
     return None
 
 
@@ -216,7 +271,7 @@ def refusal(obj, transition_id, user_id, comment=None):
         if refused:
             return refused
     refused = attribute_refusal(obj, transition_id) or emergency_refusal(
-        obj, transition_id
+        obj, transition_id, user_id
     )
     if refused:
         return refused

@@ -24,8 +24,14 @@ import transaction
 
 
 # The transition whose date is the item's generation date (第十六条: the sign-off);
-# in the short chain of news items, the last review publishes and so forms the item.
-FORMING_TRANSITIONS = {"sign_off", "sign_off_internal", "approve_and_publish"}
+# in the work-news chain the delegated leader's decision and sign-off is one step;
+# a change of a published item is formed again at its own sign-off.
+FORMING_TRANSITIONS = {
+    "sign_off",
+    "sign_off_internal",
+    "approve_and_publish",
+    "sign_off_change",
+}
 
 # The transitions that make an item public: they stop the entry clock.
 PUBLISHING_TRANSITIONS = {"publish", "approve_and_publish", "publish_emergency"}
@@ -70,9 +76,12 @@ def form_item(obj, event):
     comment = (event.kwargs or {}).get("comment", "")
     if transition_id == "publish_emergency":
         # 第二十条: published at once, the leader signs off afterwards; it forms the item.
+        # The rules refused it if any other decision was recorded: an attribute not
+        # yet decided becomes the emergency officer's, one decided is never rewritten.
         obj.emergency = True
         obj.emergency_reason = comment
-        obj.disclosure_attribute = PROACTIVE
+        if not getattr(obj, "disclosure_attribute", None):
+            obj.disclosure_attribute = PROACTIVE
         obj.signoff_due = art20_emergency_signoff(
             datetime.now(UTC), setting("emergency_signoff_hours", 24)
         )
@@ -85,17 +94,45 @@ def form_item(obj, event):
         obj.retraction_reason = comment
         # The public address now shows the notice (date and reason), not a 404.
         obj.setLayout("retraction-notice")
-    if transition_id == "sign_off_change":
-        # A change of a published item restarts the clock, for the change.
-        start_entry_clock(obj, today_in_china())
     if transition_id in FORMING_TRANSITIONS:
         obj.generation_date = today_in_china()
+        # the number stays the one the item got first (a change keeps it)
         assign_index_number(obj, obj.generation_date.year)
         if obj.disclosure_attribute == PROACTIVE:
             start_entry_clock(obj, obj.generation_date)
     if transition_id in PUBLISHING_TRANSITIONS:
         stop_entry_clock(obj)
     obj.reindexObject()
+
+
+def record_decisions(obj, event):
+    """Keep in the history entry of each step the attribute in force, and who said "no secret".
+
+    The decisions stay recorded whatever happens to the field afterwards: the
+    emergency lane reads them (rules.recorded_objection).
+    """
+    if event.transition is None:
+        return
+    workflow_id = event.workflow.getId()
+    history = list(obj.workflow_history.get(workflow_id, ()))
+    if not history:
+        return
+    last = dict(history[-1])
+    last["disclosure_attribute"] = getattr(obj, "disclosure_attribute", None)
+    last["nondisclosure_reason"] = getattr(obj, "nondisclosure_reason", None)
+    if event.transition.getId() == "publish_emergency":
+        # 第四条: the emergency officer answers for the item holding no secret.
+        statement = translated(
+            _("[Emergency officer's statement: this item holds no state secret.]")
+        )
+        last["no_secret_statement"] = last.get("actor")
+        last["comments"] = f"{last.get('comments') or ''} {statement}".strip()
+        obj.emergency_no_secret_statement = {
+            "by": last.get("actor"),
+            "on": today_in_china(),
+        }
+    history[-1] = last
+    obj.workflow_history[workflow_id] = tuple(history)
 
 
 def record_relaxed_pass(obj, event):
@@ -140,9 +177,14 @@ def check_in_change(obj, event):
     if event.transition is None or event.transition.getId() != "check_in":
         return
     note = (event.kwargs or {}).get("comment", "")
+    # read-only fields are not merged by plone.app.iterate: the change was formed at
+    # its own sign-off, and the published item takes that date (the number stays)
+    formed = obj.generation_date
     policy = ICheckinCheckoutPolicy(obj)
     with api.env.adopt_roles(["Manager"]):
         baseline = policy.checkin(note)
+    if formed is not None:
+        baseline.generation_date = formed
     baseline.published_on = today_in_china()
     baseline.reindexObject()
     logger.info(

@@ -53,7 +53,12 @@ class DisclosureWorkflowTransition(WorkflowTransition):
                 comment = json_body(self.request).get("comment", "")
                 refused = rules.comment_refusal(self.transition, comment)
             if refused is not None:
-                forbidden = refused.rule in {"wrong_role", "own_item", "two_steps"}
+                forbidden = refused.rule in {
+                    "wrong_role",
+                    "own_item",
+                    "two_steps",
+                    "own_emergency",
+                }
                 self.request.response.setStatus(403 if forbidden else 400)
                 error = {
                     "type": "WorkflowRuleViolation",
