@@ -84,7 +84,7 @@ BAD = (
 )
 
 
-@pytest.mark.parametrize("query,parameter", BAD)
+@pytest.mark.parametrize(("query", "parameter"), BAD)
 @pytest.mark.parametrize("path", PAGES)
 def test_bad_parameter_is_named(demo_functional_portal, path, query, parameter):
     response = get(demo_functional_portal, path, query)
