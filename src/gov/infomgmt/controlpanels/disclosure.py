@@ -1,6 +1,7 @@
 """政府信息公开设置: the bureau's settings for the disclosure catalogue and its review."""
 
 from gov.infomgmt import _
+from gov.infomgmt.index_numbers import PLACEHOLDER_ORGANISATION_CODE
 from gov.infomgmt.interfaces import IGovInfomgmtLayer
 from gov.infomgmt.working_days import library_years
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
@@ -46,7 +47,7 @@ class IDisclosureSettings(Interface):
             "The bureau's unified social credit code; the first part of index numbers."
         ),
         required=True,
-        default="000000000000000000",
+        default=PLACEHOLDER_ORGANISATION_CODE,
     )
 
     index_number_pattern = schema.TextLine(

@@ -7,6 +7,7 @@ return for revision says why. Every refusal names its rule.
 """
 
 from gov.infomgmt import _
+from gov.infomgmt.index_numbers import organisation_code_is_placeholder
 from gov.infomgmt.vocabularies.disclosure import NOT_DISCLOSED
 from gov.infomgmt.vocabularies.disclosure import OTHER_REASON
 from gov.infomgmt.vocabularies.disclosure import PROACTIVE
@@ -56,6 +57,14 @@ ATTRIBUTE_REQUIRED = {
 # Transitions that only fit items proactively disclosed, and those that only fit the others.
 PROACTIVE_ONLY = {"sign_off", "approve_and_publish"}
 NOT_PROACTIVE_ONLY = {"sign_off_internal"}
+
+# Transitions that give the item its index number, which begins with the bureau's code.
+NUMBERING_TRANSITIONS = {
+    "sign_off",
+    "sign_off_internal",
+    "approve_and_publish",
+    "publish_emergency",
+}
 
 RELAX_RECORD = "gov.infomgmt.disclosure.relax_separation_of_duties"
 
@@ -205,6 +214,21 @@ def emergency_refusal(obj, transition_id):
     return None
 
 
+def organisation_code_refusal(transition_id):
+    """No index number is given while the organisation code is the placeholder."""
+    if transition_id not in NUMBERING_TRANSITIONS:
+        return None
+    if not organisation_code_is_placeholder():
+        return None
+    return Refusal(
+        "organisation_code_placeholder",
+        _(
+            "Organisation code: enter the bureau's code in Site setup → Disclosure settings (organisation_code) before the first sign-off; every index number begins with it."
+        ),
+        "organisation_code",
+    )
+
+
 def refusal(obj, transition_id, user_id, comment=None):
     """The first rule this transition by this person would break, or None.
 
@@ -215,8 +239,10 @@ def refusal(obj, transition_id, user_id, comment=None):
         refused = separation_violation(obj, transition_id, user_id)
         if refused:
             return refused
-    refused = attribute_refusal(obj, transition_id) or emergency_refusal(
-        obj, transition_id
+    refused = (
+        attribute_refusal(obj, transition_id)
+        or emergency_refusal(obj, transition_id)
+        or organisation_code_refusal(transition_id)
     )
     if refused:
         return refused
