@@ -99,3 +99,19 @@ def test_a_body_that_is_no_object_is_refused(demo_api, demo_functional_portal, d
     assert response.status_code == 400
     assert response.json()["error"]["field"] == "body"
     assert state_of(demo_functional_portal, draft) == before
+
+
+@pytest.mark.parametrize(
+    "body",
+    [{"title": "长" * 501}, {"title": 5}, {"description": "长" * 2001}, {"id": ["a"]}],
+    ids=["title_501", "title_number", "description_2001", "id_list"],
+)
+def test_naming_fields_are_checked(demo_api, demo_functional_portal, draft, body):
+    before = state_of(demo_functional_portal, draft)
+    response = demo_api("collector").patch(draft, json=body)
+    assert response.status_code == 400
+    assert response.json()["error"]["field"] == next(iter(body))
+    assert state_of(demo_functional_portal, draft) == before
+    created = demo_api("collector").post("/disclosure", json={**ITEM, **body})
+    assert created.status_code == 400
+    assert created.json()["error"]["field"] == next(iter(body))

@@ -42,9 +42,9 @@ class BadBody(ValueError):
 
 
 def parse(request):
-    """The body as JSON (an empty body is an empty object)."""
+    """The body as JSON (an empty body is an empty object, as plone.restapi reads it)."""
     raw = request.get("BODY") or b""
-    if not raw.strip():
+    if not raw:
         return {}
     try:
         return json.loads(raw)

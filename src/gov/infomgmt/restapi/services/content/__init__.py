@@ -1,1 +1,1 @@
-"""PATCH of content: a field the user may not set is refused by name, not silently ignored."""
+"""PATCH and POST of content: bodies checked, fields not to be set refused by name."""

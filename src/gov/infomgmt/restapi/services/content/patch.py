@@ -9,6 +9,7 @@ Here the body is checked first and such a field refused; the rest is plone.resta
 from AccessControl import getSecurityManager
 from gov.infomgmt import _
 from gov.infomgmt import json_bodies
+from gov.infomgmt.restapi.services.content.add import NAMING_FIELDS
 from plone.autoform.interfaces import WRITE_PERMISSIONS_KEY
 from plone.dexterity.utils import iterSchemata
 from plone.restapi.services.content.update import ContentPatch
@@ -20,8 +21,9 @@ from zope.schema import getFields
 from zope.security.interfaces import IPermission
 
 
-# Any JSON object; what each field may hold is the schema's to check.
-PATCH_BODY = {"type": "object"}
+# A JSON object (its id, title and description of a sensible length); what the other
+# fields may hold is the schema's to check.
+PATCH_BODY = {"type": "object", "properties": NAMING_FIELDS}
 
 
 def may_write(context, field, permission_id):
