@@ -25,7 +25,7 @@ ZCONSOLE = Path(sys.executable).parent / "zconsole"
         ("xAdMiN-2026", "admin", False),  # holds it in other case
         ("Dangan-2026", "admin", True),  # lower, upper, digits, other
         ("dangan-2026", "admin", True),  # lower, digits, other
-        ("档案局Gov2026", "admin", True),  # upper, lower, digits (汉字 are none of them)
+        ("档案局Gov2026", "admin", True),  # 汉字 are in no class
     ],
 )
 def test_policy(password, login, passes):
