@@ -43,6 +43,7 @@ setup(
         "Products.CMFPlone",
         "Products.CMFPlacefulWorkflow",
         "chinesecalendar",
+        "jsonschema",  # the JSON bodies of the write endpoints
         "numpy",
         "rjieba",
         "openpyxl",
@@ -68,6 +69,7 @@ setup(
         "test": [
             "axe-playwright-python",
             "freezegun",
+            "hypothesis",  # the fuzz test of the REST API and public pages
             "playwright",
             "plone.app.testing",
             "plone.testing",

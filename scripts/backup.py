@@ -13,8 +13,11 @@
   --no-record. The site is reached at $SITE_URL (default http://localhost:$PORT/$SITE_ID).
 
 Settings (environment): BACKUP_DIR (instance/backups), GOV_INSTANCE_HOME (instance),
-BACKUP_MEDIUM, BACKUP_LOCATION, BACKUP_OPERATOR, BACKUP_CUSTODIAN.
-Exit status: 0 done, 1 backup failed, 3 backed up but not recorded in the site.
+BACKUP_OPERATOR (ADMIN_USER), and — required to record a BackupLog, since a log is
+the bureau's statement of where its data is kept and becomes unchangeable at the
+handover — BACKUP_LOCATION (the off-site place), BACKUP_MEDIUM, BACKUP_CUSTODIAN.
+Exit status: 0 done, 1 backup failed, 2 not configured (nothing written), 3 backed up
+but not recorded in the site.
 """
 
 from datetime import datetime
@@ -137,7 +140,25 @@ def backup(instance, backup_dir, full):
     return manifest
 
 
-def record(manifest, site_url, user, password):
+# What a BackupLog states about custody, and the setting that says it.
+CUSTODY_SETTINGS = {
+    "location": "BACKUP_LOCATION",
+    "medium": "BACKUP_MEDIUM",
+    "custodian": "BACKUP_CUSTODIAN",
+}
+
+
+def missing_custody(env):
+    """The custody settings that are not set."""
+    return [name for name in CUSTODY_SETTINGS.values() if not env.get(name, "").strip()]
+
+
+def custody(env):
+    """The custody facts the BackupLog records, from the settings."""
+    return {field: env[name].strip() for field, name in CUSTODY_SETTINGS.items()}
+
+
+def record(manifest, site_url, user, password, facts):
     """Create the BackupLog in the running site; return its address."""
     env = os.environ
     stamp = manifest["started"][:19].replace(":", "-")
@@ -152,10 +173,8 @@ def record(manifest, site_url, user, password):
         "files": "\n".join(
             f"{f['sha256']}  {f['size']}  {f['name']}" for f in manifest["files"]
         ),
-        "medium": env.get("BACKUP_MEDIUM", "备份目录"),
-        "location": env.get("BACKUP_LOCATION", "异地备份目录"),
         "operator": env.get("BACKUP_OPERATOR", user),
-        "custodian": env.get("BACKUP_CUSTODIAN", "custodian"),
+        **facts,
     }
     return call_site(
         "POST", f"{site_url.rstrip('/')}/++api++/backup-logs", user, password, body
@@ -175,6 +194,17 @@ def main(argv):
     )
     args = parser.parse_args(argv)
     env = os.environ
+    # Checked before anything is written: a job set up without them fails at once,
+    # instead of recording a custody that nobody stated.
+    missing = [] if args.no_record else missing_custody(env)
+    if missing:
+        print(
+            f"Backup NOT started: set {', '.join(missing)} (the off-site location, "
+            "the medium and the custodian that the BackupLog records), "
+            "or run with --no-record.",
+            file=sys.stderr,
+        )
+        return 2
     instance = Path(env.get("GOV_INSTANCE_HOME", ROOT / "instance"))
     backup_dir = Path(env.get("BACKUP_DIR", instance / "backups"))
     try:
@@ -189,7 +219,7 @@ def main(argv):
         return 0
     site_url, user, password = site_settings()
     try:
-        address = record(manifest, site_url, user, password)
+        address = record(manifest, site_url, user, password, custody(env))
     except OSError as error:
         print(
             f"Backed up, but NOT recorded in the site ({site_url}): {error}",

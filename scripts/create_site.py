@@ -6,9 +6,14 @@ Settings come from the environment (the Makefile passes them on):
 SITE_ID (gov), SITE_TITLE, ADMIN_USER (admin), ADMIN_PASSWORD (admin).
 An existing site is left as it is, unless --upgrade is given, which runs the
 add-on's pending upgrade steps. --demo adds demo users and example content.
+
+Without --demo (the production path, `make create-site`) a new administrator is
+created only with a password that passes gov.infomgmt.password_policy; otherwise the
+script says why and exits with status 2, writing nothing.
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
+from gov.infomgmt import password_policy
 from plone.base.interfaces import IPloneSiteRoot
 from Products.CMFPlone.factory import addPloneSite
 from zope.component.hooks import setSite
@@ -37,6 +42,22 @@ EXTENSION_PROFILES = [
     "gov.infomgmt:default",
 ]
 DEMO_PROFILE = "gov.infomgmt:demo"
+
+
+def refuse_weak_password(app, with_demo):
+    """On the production path, stop before a new administrator gets a weak password."""
+    if with_demo or app.acl_users.getUserById(ADMIN_USER) is not None:
+        return
+    found = password_policy.problems(ADMIN_PASSWORD, ADMIN_USER)
+    if found:
+        print(
+            f"Administrator '{ADMIN_USER}' NOT created: the password in ADMIN_PASSWORD "
+            f"is refused ({'; '.join(found)}). Give one of at least "
+            f"{password_policy.MIN_LENGTH} characters from {password_policy.MIN_CLASSES} "
+            "of: lower case, upper case, digits, other characters, without the login.",
+            file=sys.stderr,
+        )
+        sys.exit(2)
 
 
 def ensure_admin(app):
@@ -85,6 +106,7 @@ def main(app, argv):
     parser.add_argument("--upgrade", action="store_true", help="run pending upgrades")
     args = parser.parse_args(argv)
 
+    refuse_weak_password(app, args.demo)
     admin = ensure_admin(app)
     newSecurityManager(None, admin)
 

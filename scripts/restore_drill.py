@@ -355,8 +355,12 @@ def drill(backup_dir, point=None, compare=True):
     return summary
 
 
-def record_on_log(passed, summary):
-    """Record the drill on the newest BackupLog; a pass verifies it once handed over."""
+def record_on_log(passed, summary, evidence=None):
+    """Record the drill on the newest BackupLog; a pass verifies it once handed over.
+
+    A pass carries the drill's evidence (files checked, objects restored, what was
+    compared): the site accepts a pass from the backup's own author only with it.
+    """
     site_url, user, password = site_settings()
     # The catalog keeps creation dates to the minute: the newest few are sorted here
     # by their exact time.
@@ -381,7 +385,11 @@ def record_on_log(passed, summary):
         f"{log_url}/@restore-drills",
         user,
         password,
-        {"passed": passed, "summary": summary},
+        {
+            "passed": passed,
+            "summary": summary,
+            **({"evidence": evidence} if evidence else {}),
+        },
     )
     return log_url
 
@@ -411,15 +419,17 @@ def main(argv):
             record(False, str(error))
         return 1
     print(f"Restore drill passed: {json.dumps(summary, ensure_ascii=False)}")
-    if args.record and not record(True, json.dumps(summary, ensure_ascii=False)):
+    if args.record and not record(
+        True, json.dumps(summary, ensure_ascii=False), evidence=summary
+    ):
         return 3
     return 0
 
 
-def record(passed, summary):
+def record(passed, summary, evidence=None):
     """Record the outcome in the site; say so loudly when that fails too."""
     try:
-        log_url = record_on_log(passed, summary)
+        log_url = record_on_log(passed, summary, evidence)
     except (DrillFailed, OSError) as error:
         print(f"Drill NOT recorded on a BackupLog: {error}", file=sys.stderr)
         return False

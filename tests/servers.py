@@ -15,7 +15,8 @@ import urllib.request
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
-ADMIN = ("admin", "admin-of-the-test")
+# A password that passes the production path's policy (scripts/create_site.py without --demo).
+ADMIN = ("admin", "Gov-Test-2026")
 
 
 def free_port():

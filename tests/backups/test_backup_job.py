@@ -19,6 +19,12 @@ import ZODB.FileStorage
 ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "backup.py"
 REPOZO = Path(sys.executable).parent / "repozo"
+# What a bureau states about where its backups are kept (no defaults exist for them).
+CUSTODY = {
+    "BACKUP_LOCATION": "市国家档案馆异地备份库",
+    "BACKUP_MEDIUM": "移动硬盘 HD-07",
+    "BACKUP_CUSTODIAN": "custodian",
+}
 
 
 def open_db(instance):
@@ -61,6 +67,7 @@ def backup(instance, *args):
         os.environ,
         GOV_INSTANCE_HOME=str(instance),
         BACKUP_DIR=str(instance / "backups"),
+        **CUSTODY,
     )
     result = subprocess.run(
         [sys.executable, str(SCRIPT), *args], env=env, capture_output=True, text=True
@@ -132,6 +139,7 @@ def test_backup_recorded_in_the_running_site(instance, demo_functional_portal):
             ADMIN_USER="admin",
             ADMIN_PASSWORD="secret",
             BACKUP_OPERATOR="itstaff",
+            **CUSTODY,
         ),
         capture_output=True,
         text=True,
@@ -201,6 +209,7 @@ def test_drill_recorded_on_the_handed_over_log(instance, demo_functional_portal)
         GOV_INSTANCE_HOME=str(instance),
         BACKUP_DIR=str(instance / "backups"),
         **site,
+        **CUSTODY,
     )
     subprocess.run(
         [sys.executable, str(SCRIPT)], env=env, check=True, capture_output=True
@@ -230,3 +239,23 @@ def test_drill_recorded_on_the_handed_over_log(instance, demo_functional_portal)
     assert api.content.get_state(log) == "verified"
     last = log.workflow_history["gov_backup_workflow"][-1]
     assert last["comments"].startswith("恢复演练通过")
+
+
+@pytest.mark.parametrize("unset", sorted(CUSTODY))
+def test_no_log_without_a_stated_custody(instance, unset):
+    """Without the off-site location, medium or custodian, nothing is backed up or recorded."""
+    env = dict(
+        os.environ,
+        GOV_INSTANCE_HOME=str(instance),
+        BACKUP_DIR=str(instance / "backups"),
+        SITE_URL="http://localhost:1/nowhere",
+        **{name: value for name, value in CUSTODY.items() if name != unset},
+    )
+    env.pop(unset, None)
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT)], env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 2
+    assert unset in result.stderr
+    assert "Backup NOT started" in result.stderr
+    assert not (instance / "backups").exists()

@@ -1,6 +1,7 @@
 """`make backup` and `make restore-drill` against a real running server, as a timer runs them."""
 
 from pathlib import Path
+from tests.backups.test_backup_job import CUSTODY
 from tests.servers import ADMIN
 
 import json
@@ -30,6 +31,7 @@ def run(server, script, *args):
         BACKUP_DIR=str(server.home / "backups"),
         SITE_URL=server.url,
         BACKUP_OPERATOR="itstaff",
+        **CUSTODY,
     )
     return subprocess.run(
         [sys.executable, str(ROOT / "scripts" / script), *args],

@@ -30,7 +30,7 @@ def codes(found):
     return {finding["code"] for finding in found}
 
 
-def drill(log, passed, user="itstaff", summary="恢复到临时目录，条目数一致"):
+def drill(log, passed, user="custodian", summary="恢复到临时目录，条目数一致"):
     with api.env.adopt_user(username=user):
         return backups.record_drill(log, passed, summary)
 
@@ -128,8 +128,10 @@ def test_the_api_names_the_field_at_fault(demo_functional_portal, demo_api):
     bad = session.post(f"{url}/@storage-inspections", json={"flood": True})
     assert bad.status_code == 400
     assert bad.json()["error"]["field"] == "flood"
+    checks = dict.fromkeys(("fire", "heat", "damp", "dust", "magnetism"), True)
     good = session.post(
-        f"{url}/@storage-inspections", json={"fire": True, "note": "例行检查"}
+        f"{url}/@storage-inspections",
+        json={**checks, "theft": False, "note": "例行检查"},
     )
     assert good.status_code == 201
     assert session.get(f"{url}/@storage-inspections").json()["items_total"] == 1

@@ -1,6 +1,7 @@
 """`make backup` and `make restore-drill` on RelStorage: pg_dump, pg_restore into scratch, compare."""
 
 from pathlib import Path
+from tests.backups.test_backup_job import CUSTODY
 from tests.cluster.test_storage_parity import api_url
 from tests.cluster.test_storage_parity import session
 from tests.servers import ADMIN
@@ -25,6 +26,7 @@ def run(cluster, backup_dir, script, *args):
         SITE_URL=cluster.zope_url(1),
         ADMIN_USER=ADMIN[0],
         ADMIN_PASSWORD=ADMIN[1],
+        **CUSTODY,
     )
     return subprocess.run(
         [sys.executable, str(ROOT / "scripts" / script), *args],

@@ -53,3 +53,11 @@ def test_rest_in_batches(demo_functional_portal, demo_api, make_item, do_transit
     rest = demo_api("sectionhead").get("/@my-tasks", params={"b_start": 25}).json()
     seen = [i["UID"] for i in first["items"]] + [i["UID"] for i in rest["items"]]
     assert len(seen) == len(set(seen)) == first["items_total"]
+
+
+@pytest.mark.parametrize("query", ["b_start=x", "b_start=-1", "b_size=0", "b_size=abc"])
+def test_bad_batch_parameter_is_named(demo_api, query):
+    """GET @my-tasks answers a bad batch parameter with 400 naming it."""
+    response = demo_api("sectionhead").get(f"/@my-tasks?{query}")
+    assert response.status_code == 400
+    assert response.json()["error"]["field"] == query.split("=")[0]

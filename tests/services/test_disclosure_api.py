@@ -91,12 +91,16 @@ class TestCreateAndEdit:
         response = demo_api("collector").patch(
             path, json={"disclosure_attribute": "proactive"}
         )
-        assert response.status_code == 204
+        assert response.status_code == 403
+        assert response.json()["error"]["field"] == "disclosure_attribute"
         assert demo_api("collector").get(path).json()["disclosure_attribute"] is None
 
     def test_index_number_cannot_be_written(self, demo_api, create):
         path = create()
-        demo_api("collector").patch(path, json={"index_number": "FAKE/2026-00001"})
+        response = demo_api("collector").patch(
+            path, json={"index_number": "FAKE/2026-00001"}
+        )
+        assert response.status_code == 403
         assert demo_api("collector").get(path).json()["index_number"] is None
 
 

@@ -34,13 +34,23 @@ RECORD_CHECKS = "gov.infomgmt: Record backup checks"
 WATCHDOG_ROLES = {"Manager", "Site Administrator", "ITStaff"}
 
 
-class InvalidCheck(ValueError):
-    """A drill or inspection that cannot be recorded; names the field at fault."""
+# The longest drill summary and inspection note kept (the drill job's summary is a
+# line of JSON with its counts).
+MAX_SUMMARY = 10000
+MAX_NOTE = 2000
 
-    def __init__(self, field, message):
+
+class InvalidCheck(ValueError):
+    """A drill or inspection that cannot be recorded; names the field at fault.
+
+    `status` is 400 for what was said wrongly, 403 for who may not say it.
+    """
+
+    def __init__(self, field, message, status=400):
         super().__init__(message)
         self.field = field
         self.message = message
+        self.status = status
 
 
 def refuse(refusal):
@@ -114,7 +124,41 @@ def inspections(log):
     return [dict(line) for line in IAnnotations(log).get(INSPECTIONS_KEY, ())]
 
 
-def record_drill(log, passed, summary):
+def backup_authors(log):
+    """Who recorded the backup: the log's creator and the operator it names."""
+    owner = log.getOwner()
+    return {owner.getId() if owner is not None else None, log.operator} - {None, ""}
+
+
+def listed_files(log):
+    """How many files the log lists with their checksums."""
+    return len([line for line in (log.files or "").splitlines() if line.strip()])
+
+
+def credible_evidence(log, evidence):
+    """True when the drill job's evidence covers the log: its files checked, a database opened."""
+    if not evidence:
+        return False
+    return (
+        evidence.get("files_checked", 0) >= max(listed_files(log), 1)
+        and evidence.get("objects", 0) > 0
+    )
+
+
+def pass_refusal(log, user_id, evidence):
+    """A pass is recorded by a second person, or by the drill job with what it measured."""
+    if user_id not in backup_authors(log) or credible_evidence(log, evidence):
+        return None
+    return InvalidCheck(
+        "passed",
+        _(
+            "Restore drill: whoever recorded the backup may not record its pass; the drill job records it with its evidence, or another person does."
+        ),
+        status=403,
+    )
+
+
+def record_drill(log, passed, summary, evidence=None):
     """Record a restore drill; a pass verifies a handed-over log, a failure alarms."""
     if not isinstance(passed, bool):
         raise InvalidCheck("passed", _("Restore drill: say whether it passed."))
@@ -123,14 +167,27 @@ def record_drill(log, passed, summary):
         raise InvalidCheck(
             "summary", _("Restore drill: describe what was restored and compared.")
         )
+    if len(summary) > MAX_SUMMARY:
+        raise InvalidCheck(
+            "summary",
+            _(
+                "Restore drill: the summary is longer than ${limit} characters.",
+                mapping={"limit": MAX_SUMMARY},
+            ),
+        )
+    user_id = api.user.get_current().getId()
+    refused = pass_refusal(log, user_id, evidence) if passed else None
+    if refused is not None:
+        raise refused
     entry = _append(
         log,
         DRILLS_KEY,
         {
             "time": now_utc().isoformat(timespec="seconds"),
-            "by": api.user.get_current().getId(),
+            "by": user_id,
             "passed": passed,
             "summary": summary,
+            "evidence": dict(evidence) if evidence else None,
         },
     )
     if passed and api.content.get_state(log) == "handed_over":
@@ -165,10 +222,19 @@ def record_inspection(log, checks, note=""):
             raise InvalidCheck(
                 name, _("Storage inspection: say yes or no for each protection.")
             )
+    note = (note or "").strip()
+    if len(note) > MAX_NOTE:
+        raise InvalidCheck(
+            "note",
+            _(
+                "Storage inspection: the note is longer than ${limit} characters.",
+                mapping={"limit": MAX_NOTE},
+            ),
+        )
     entry = {
         "time": now_utc().isoformat(timespec="seconds"),
         "by": api.user.get_current().getId(),
-        "note": (note or "").strip(),
+        "note": note,
         **{name: bool(checks.get(name, False)) for name, _title in PROTECTIONS},
     }
     entry["all_passed"] = all(entry[name] for name, _title in PROTECTIONS)

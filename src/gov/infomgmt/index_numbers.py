@@ -13,6 +13,14 @@ from zope.annotation.interfaces import IAnnotations
 
 ANNOTATION_KEY = "gov.infomgmt.index_number_counters"
 SETTINGS = "gov.infomgmt.disclosure"
+# The settings' default until the bureau enters its unified social credit code.
+PLACEHOLDER_ORGANISATION_CODE = "000000000000000000"
+
+
+def organisation_code_is_placeholder():
+    """True while the organisation code is still the default (or empty)."""
+    code = api.portal.get_registry_record(f"{SETTINGS}.organisation_code", default="")
+    return (code or "").strip() in ("", PLACEHOLDER_ORGANISATION_CODE)
 
 
 class SerialCounter(Persistent):

@@ -23,6 +23,10 @@ class GovInfomgmtLayer(PloneSandboxLayer):
     def setUpPloneSite(self, portal):
         """Install the add-on as the site creation script does."""
         applyProfile(portal, "gov.infomgmt:default")
+        # A bureau that has entered its code (no sign-off is given with the placeholder).
+        portal.portal_registry["gov.infomgmt.disclosure.organisation_code"] = (
+            "11450800MB1530126F"
+        )
         # plone.testing swallows an error of its own commit: commit here to see it.
         transaction.commit()
 

@@ -1,6 +1,8 @@
 """我的待办 and the leaders' overview of late and at-risk items."""
 
+from gov.infomgmt import query_parameters as parameters
 from gov.infomgmt import tasks
+from gov.infomgmt.browser.public.bad_parameter import bad_parameter_page
 from plone import api
 from plone.base.batch import Batch
 from Products.Five.browser import BrowserView
@@ -44,11 +46,13 @@ class MyTasksView(BrowserView, ListingHelpers):
 
     def __call__(self):
         """Query once, render one page of it (a reviewer may have thousands waiting)."""
+        try:
+            start = parameters.start(self.request.form)
+        except parameters.BadParameter as error:
+            return bad_parameter_page(self, error)
         self.items = tasks.my_tasks()
         self.counts = tasks.counts_by_stage(self.items)
-        self.batch = Batch(
-            self.items, self.page_size, int(self.request.form.get("b_start", 0) or 0)
-        )
+        self.batch = Batch(self.items, self.page_size, start)
         return self.index()
 
 

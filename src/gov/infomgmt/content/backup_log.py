@@ -31,7 +31,10 @@ class IBackupLog(model.Schema):
     """What was backed up, where it is kept, who holds it."""
 
     system = schema.TextLine(
-        title=_("System or data set"), required=True, default="政府信息管理系统数据库"
+        title=_("System or data set"),
+        required=True,
+        default="政府信息管理系统数据库",
+        max_length=200,
     )
     kind = schema.Choice(
         title=_("Kind of backup"), vocabulary=BACKUP_KINDS, required=True
@@ -43,6 +46,8 @@ class IBackupLog(model.Schema):
         title=_("Files and their SHA-256"),
         description=_("One file a line: checksum, size, name."),
         required=True,
+        # a first backup mirrors every blob: tens of thousands of lines
+        max_length=10_000_000,
     )
 
     model.fieldset(
@@ -56,14 +61,18 @@ class IBackupLog(model.Schema):
             *(f"protection_{p}" for p, _t in PROTECTIONS),
         ],
     )
-    medium = schema.TextLine(title=_("Medium"), required=True)  # 存储介质
+    medium = schema.TextLine(
+        title=_("Medium"), required=True, max_length=200
+    )  # 存储介质
     location = schema.TextLine(
-        title=_("Storage location (off-site)"), required=True
+        title=_("Storage location (off-site)"), required=True, max_length=500
     )  # 异地存放位置
     operator = schema.TextLine(
-        title=_("Operator (IT staff)"), required=True
+        title=_("Operator (IT staff)"), required=True, max_length=100
     )  # 备份操作人
-    custodian = schema.TextLine(title=_("Custodian"), required=True)  # 数据保管员
+    custodian = schema.TextLine(
+        title=_("Custodian"), required=True, max_length=100
+    )  # 数据保管员
 
     protection_fire = schema.Bool(
         title=PROTECTIONS[0][1], required=False, default=False

@@ -67,12 +67,14 @@ class IGovernmentInformation(model.Schema):
         title=_("Document number"),  # 文号
         description=_("As printed on the document, e.g. 市档发〔2026〕12号"),
         required=False,
+        max_length=100,
     )
 
     issuing_organ = schema.TextLine(
         title=_("Issuing organ"),  # 发布机构
         required=True,
         defaultFactory=default_issuing_organ,
+        max_length=100,
     )
 
     responsible_section = schema.Choice(
@@ -84,8 +86,9 @@ class IGovernmentInformation(model.Schema):
     keywords = schema.Tuple(
         title=_("Keywords"),  # 主题词
         description=_("One keyword a line"),
-        value_type=schema.TextLine(),
+        value_type=schema.TextLine(max_length=50),
         required=False,
+        max_length=30,
         missing_value=(),
         default=(),
     )
@@ -139,6 +142,7 @@ class IGovernmentInformation(model.Schema):
     nondisclosure_reason_detail = schema.Text(
         title=_("Explanation of the reason"),  # 理由说明
         required=False,
+        max_length=2000,
     )
 
     model.fieldset(

@@ -2,6 +2,7 @@
 
 from gov.infomgmt import _
 from gov.infomgmt.clock.calendar import library_years
+from gov.infomgmt.index_numbers import PLACEHOLDER_ORGANISATION_CODE
 from gov.infomgmt.interfaces import IGovInfomgmtLayer
 from plone import api
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
@@ -49,7 +50,7 @@ class IDisclosureSettings(Interface):
             "The bureau's unified social credit code; the first part of index numbers."
         ),
         required=True,
-        default="000000000000000000",
+        default=PLACEHOLDER_ORGANISATION_CODE,
     )
 
     index_number_pattern = schema.TextLine(

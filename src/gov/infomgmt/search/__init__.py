@@ -125,10 +125,15 @@ def catalog_query(text, text_index=None):
         return None
     if text_index is not None:
         found = without_common_words(found, text_index)
-    # ZCTextIndex reads juxtaposed words as AND; quoting keeps each one a single term.
-    return " ".join(
-        f'"{word}"' if not word.isalnum() or " " in word else word for word in found
-    )
+    # ZCTextIndex reads juxtaposed words as AND. Every word is quoted, so that what a
+    # visitor typed is looked for and never parsed: "and", "or", "not", a leading "-"
+    # or a "*" would otherwise be operators (and a lone operator a parse error).
+    return " ".join(f'"{quoted}"' for quoted in map(unquoted, found) if quoted)
+
+
+def unquoted(word):
+    """The word without the double quotes that would end a quoted term."""
+    return word.replace('"', "").strip()
 
 
 class JiebaSplitter:

@@ -7,6 +7,7 @@ return for revision says why. Every refusal names its rule.
 """
 
 from gov.infomgmt import _
+from gov.infomgmt.index_numbers import organisation_code_is_placeholder
 from gov.infomgmt.vocabularies.disclosure import NOT_DISCLOSED
 from gov.infomgmt.vocabularies.disclosure import OTHER_REASON
 from gov.infomgmt.vocabularies.disclosure import PROACTIVE
@@ -59,6 +60,14 @@ ATTRIBUTE_REQUIRED = {
 # A change of a published item stays proactively disclosed: withdrawing it is a retraction.
 PROACTIVE_ONLY = {"sign_off", "approve_and_publish", "sign_off_change"}
 NOT_PROACTIVE_ONLY = {"sign_off_internal"}
+
+# Transitions that give the item its index number, which begins with the bureau's code.
+NUMBERING_TRANSITIONS = {
+    "sign_off",
+    "sign_off_internal",
+    "approve_and_publish",
+    "publish_emergency",
+}
 
 RELAX_RECORD = "gov.infomgmt.disclosure.relax_separation_of_duties"
 
@@ -260,6 +269,21 @@ def emergency_publisher(obj):
     return None
 
 
+def organisation_code_refusal(transition_id):
+    """No index number is given while the organisation code is the placeholder."""
+    if transition_id not in NUMBERING_TRANSITIONS:
+        return None
+    if not organisation_code_is_placeholder():
+        return None
+    return Refusal(
+        "organisation_code_placeholder",
+        _(
+            "Organisation code: enter the bureau's code in Site setup → Disclosure settings (organisation_code) before the first sign-off; every index number begins with it."
+        ),
+        "organisation_code",
+    )
+
+
 def refusal(obj, transition_id, user_id, comment=None):
     """The first rule this transition by this person would break, or None.
 
@@ -270,8 +294,10 @@ def refusal(obj, transition_id, user_id, comment=None):
         refused = separation_violation(obj, transition_id, user_id)
         if refused:
             return refused
-    refused = attribute_refusal(obj, transition_id) or emergency_refusal(
-        obj, transition_id, user_id
+    refused = (
+        attribute_refusal(obj, transition_id)
+        or emergency_refusal(obj, transition_id, user_id)
+        or organisation_code_refusal(transition_id)
     )
     if refused:
         return refused

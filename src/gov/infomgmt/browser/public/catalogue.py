@@ -1,6 +1,8 @@
 """法定主动公开内容: the category tree with counts and the catalogue table."""
 
 from gov.infomgmt import catalogue
+from gov.infomgmt import query_parameters as parameters
+from gov.infomgmt.browser.public.bad_parameter import bad_parameter_page
 from gov.infomgmt.vocabularies.disclosure import CATEGORIES
 from gov.infomgmt.vocabularies.disclosure import VALIDITY
 from plone.batching import Batch
@@ -10,14 +12,6 @@ from urllib.parse import urlencode
 
 
 BATCH_SIZE = 20
-
-
-def int_or_none(value):
-    """A whole number from a form value, or None."""
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
 
 
 class CatalogueView(BrowserView):
@@ -31,14 +25,15 @@ class CatalogueView(BrowserView):
         self.request.set("disable_plone.leftcolumn", True)
         form = self.request.form
         categories = dict(CATEGORIES)
-        self.category = (
-            form.get("category") if form.get("category") in categories else None
-        )
-        self.year = int_or_none(form.get("year"))
-        self.organ = form.get("organ") or None
-        self.include_invalid = form.get("all") == "1"
-        self.sort = form.get("sort") if form.get("sort") in catalogue.SORTS else "date"
-        start = max(int_or_none(form.get("b_start")) or 0, 0)
+        try:
+            self.category = parameters.choice(form, "category", list(categories))
+            self.year = parameters.year(form)
+            self.organ = parameters.text(form, "organ")
+            self.include_invalid = parameters.single(form, "all") == "1"
+            self.sort = parameters.choice(form, "sort", list(catalogue.SORTS)) or "date"
+            start = parameters.start(form)
+        except parameters.BadParameter as error:
+            return bad_parameter_page(self, error)
         query = catalogue.listing_query(
             category=self.category,
             year=self.year,

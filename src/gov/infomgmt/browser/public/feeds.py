@@ -4,6 +4,8 @@ from datetime import datetime
 from datetime import time
 from email.utils import format_datetime
 from gov.infomgmt import catalogue
+from gov.infomgmt import query_parameters as parameters
+from gov.infomgmt.browser.public.bad_parameter import bad_parameter_text
 from gov.infomgmt.vocabularies.disclosure import CATEGORIES
 from plone import api
 from Products.Five.browser import BrowserView
@@ -20,10 +22,10 @@ class FeedBase(BrowserView):
     """The newest published items, optionally of one category (?category=...)."""
 
     def items(self):
-        """The newest items of the feed."""
-        category = self.request.form.get("category")
-        if category not in dict(CATEGORIES):
-            category = None
+        """The newest items of the feed; BadParameter for a category that is none."""
+        category = parameters.choice(
+            self.request.form, "category", list(dict(CATEGORIES))
+        )
         query = catalogue.listing_query(category=category)
         query["sort_limit"] = FEED_SIZE
         return catalogue.search(**query)[:FEED_SIZE], category
@@ -47,7 +49,10 @@ class RSSView(FeedBase):
 
     def __call__(self):
         """Write the feed."""
-        brains, category = self.items()
+        try:
+            brains, category = self.items()
+        except parameters.BadParameter as error:
+            return bad_parameter_text(self, error)
         self.request.response.setHeader(
             "Content-Type", "application/rss+xml; charset=utf-8"
         )
@@ -80,7 +85,10 @@ class AtomView(FeedBase):
 
     def __call__(self):
         """Write the feed."""
-        brains, category = self.items()
+        try:
+            brains, category = self.items()
+        except parameters.BadParameter as error:
+            return bad_parameter_text(self, error)
         self.request.response.setHeader(
             "Content-Type", "application/atom+xml; charset=utf-8"
         )

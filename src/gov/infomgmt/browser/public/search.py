@@ -1,6 +1,8 @@
 """Search of the disclosure catalogue in Chinese: words, not bigrams; best matches first."""
 
 from gov.infomgmt import catalogue
+from gov.infomgmt import query_parameters as parameters
+from gov.infomgmt.browser.public.bad_parameter import bad_parameter_page
 from gov.infomgmt.search import query_words
 from gov.infomgmt.vocabularies.disclosure import CATEGORIES
 from plone.batching import Batch
@@ -42,25 +44,18 @@ class DisclosureSearchView(BrowserView):
         """Search once, render."""
         self.request.set("disable_plone.leftcolumn", True)
         form = self.request.form
-        self.text = (form.get("q") or "").strip()[:100]
-        categories = dict(CATEGORIES)
-        self.category = (
-            form.get("category") if form.get("category") in categories else None
-        )
         try:
-            self.year = int(form.get("year")) if form.get("year") else None
-        except ValueError:
-            self.year = None
+            self.text = parameters.text(form, "q") or ""
+            self.category = parameters.choice(form, "category", list(dict(CATEGORIES)))
+            self.year = parameters.year(form)
+            start = parameters.start(form)
+        except parameters.BadParameter as error:
+            return bad_parameter_page(self, error)
         self.words = query_words(self.text)
         query = catalogue.text_search_query(
             self.text, category=self.category, year=self.year
         )
         results = catalogue.search(**query) if query else []
-        start = (
-            max(int(form.get("b_start") or 0), 0)
-            if str(form.get("b_start") or "0").isdigit()
-            else 0
-        )
         self.total = len(results)
         self.batch = Batch(results, BATCH_SIZE, start)
         return self.index()

@@ -1,33 +1,67 @@
 """Record and read the checks of a backup log; read and sound the backup watchdog."""
 
 from gov.infomgmt import backups
+from gov.infomgmt import json_bodies
 from gov.infomgmt.clock import today_in_china
+from gov.infomgmt.content.backup_log import PROTECTIONS
 from plone.protect.interfaces import IDisableCSRFProtection
-from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from zope.i18n import translate
 from zope.interface import alsoProvides
 
 
-def bad_request(request, field, message):
-    """400 naming the field at fault."""
-    request.response.setStatus(400)
-    return {
-        "error": {
-            "type": "BadRequest",
-            "field": field,
-            "message": translate(message, context=request),
-        }
-    }
+# A drill's evidence: what scripts/restore_drill.py measured (its summary).
+DRILL_EVIDENCE = {
+    "type": "object",
+    "properties": {
+        "files_checked": {"type": "integer", "minimum": 0},
+        "objects": {"type": "integer", "minimum": 0},
+        "types": {
+            "type": "object",
+            "additionalProperties": {"type": "integer", "minimum": 0},
+        },
+        "compared_with": {"type": "string", "maxLength": 500},
+        "sample_identical": {"type": "integer", "minimum": 0},
+        "sample_changed_since": {"type": "integer", "minimum": 0},
+    },
+    "additionalProperties": False,
+    "required": ["files_checked", "objects"],
+}
+
+DRILL_BODY = {
+    "type": "object",
+    "properties": {
+        "passed": {"type": "boolean"},
+        "summary": {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": backups.MAX_SUMMARY,
+        },
+        "evidence": DRILL_EVIDENCE,
+    },
+    # An unknown field is named before a missing one: it is the likelier mistake.
+    "additionalProperties": False,
+    "required": ["passed", "summary"],
+}
+
+# An inspection says yes or no for each of the six protections.
+INSPECTION_BODY = {
+    "type": "object",
+    "properties": {
+        **{name: {"type": "boolean"} for name, _title in PROTECTIONS},
+        "note": {"type": "string", "maxLength": json_bodies.MAX_COMMENT},
+    },
+    "additionalProperties": False,
+    "required": [name for name, _title in PROTECTIONS],
+}
 
 
-def body_of(request):
-    """The JSON body as a dict, or None when it is not one."""
-    try:
-        body = json_body(request)
-    except Exception:  # noqa: BLE001 - plone.restapi raises a bare exception on bad JSON
-        return None
-    return body if isinstance(body, dict) else None
+def refused_check(request, invalid):
+    """400 (or 403 for who may not record it) naming the field at fault."""
+    kind = "Forbidden" if invalid.status == 403 else "BadRequest"
+    return json_bodies.error_reply(
+        request, invalid.status, invalid.field, invalid.message, kind
+    )
 
 
 class RestoreDrillsGet(Service):
@@ -45,15 +79,16 @@ class RestoreDrillsPost(Service):
     def reply(self):
         """201 with the recorded drill; a pass verifies a handed-over log."""
         alsoProvides(self.request, IDisableCSRFProtection)  # token-authenticated API
-        body = body_of(self.request)
-        if body is None:
-            return bad_request(self.request, "body", "the body must be a JSON object")
+        try:
+            body = json_bodies.read(self.request, DRILL_BODY)
+        except json_bodies.BadBody as bad:
+            return json_bodies.bad_body_reply(self.request, bad)
         try:
             entry = backups.record_drill(
-                self.context, body.get("passed"), body.get("summary")
+                self.context, body["passed"], body["summary"], body.get("evidence")
             )
         except backups.InvalidCheck as invalid:
-            return bad_request(self.request, invalid.field, invalid.message)
+            return refused_check(self.request, invalid)
         self.request.response.setStatus(201)
         return entry
 
@@ -73,14 +108,15 @@ class StorageInspectionsPost(Service):
     def reply(self):
         """201 with the recorded inspection."""
         alsoProvides(self.request, IDisableCSRFProtection)  # token-authenticated API
-        body = body_of(self.request)
-        if body is None:
-            return bad_request(self.request, "body", "the body must be a JSON object")
+        try:
+            body = json_bodies.read(self.request, INSPECTION_BODY)
+        except json_bodies.BadBody as bad:
+            return json_bodies.bad_body_reply(self.request, bad)
         note = body.pop("note", "")
         try:
             entry = backups.record_inspection(self.context, body, note)
         except backups.InvalidCheck as invalid:
-            return bad_request(self.request, invalid.field, invalid.message)
+            return refused_check(self.request, invalid)
         self.request.response.setStatus(201)
         return entry
 
@@ -110,6 +146,10 @@ class BackupWatchdogPost(Service):
         # Called by a timer with an administrator's credentials; the only write is
         # the "mailed today" mark of each warning.
         alsoProvides(self.request, IDisableCSRFProtection)
+        try:
+            json_bodies.read(self.request, json_bodies.NO_BODY)
+        except json_bodies.BadBody as bad:
+            return json_bodies.bad_body_reply(self.request, bad)
         found = backups.findings()
         mailed = backups.alarm(found, today_in_china())
         return {

@@ -6,6 +6,7 @@ answered with 400 and the name of the parameter.
 """
 
 from gov.infomgmt import catalogue
+from gov.infomgmt import query_parameters as parameters
 from gov.infomgmt.vocabularies.disclosure import CATEGORIES
 from gov.infomgmt.vocabularies.disclosure import VALIDITY
 from plone.restapi.serializer.converters import json_compatible
@@ -16,28 +17,6 @@ from zope.i18n import translate
 MAX_BATCH = 100
 
 
-class BadParameter(ValueError):
-    """A query parameter that cannot be used."""
-
-    def __init__(self, name, message):
-        super().__init__(message)
-        self.name = name
-
-
-def whole_number(form, name, default, low, high):
-    """A whole number parameter within bounds."""
-    value = form.get(name)
-    if value in (None, ""):
-        return default
-    try:
-        number = int(value)
-    except ValueError as error:
-        raise BadParameter(name, f"{name} must be a whole number") from error
-    if not low <= number <= high:
-        raise BadParameter(name, f"{name} must be between {low} and {high}")
-    return number
-
-
 class DisclosureCatalogueGet(Service):
     """The public catalogue: only published, proactively disclosed items."""
 
@@ -46,15 +25,15 @@ class DisclosureCatalogueGet(Service):
         form = self.request.form
         try:
             query = self.query(form)
-            b_start = whole_number(form, "b_start", 0, 0, 10**7)
-            b_size = whole_number(form, "b_size", 25, 1, MAX_BATCH)
-        except BadParameter as error:
+            b_start = parameters.start(form)
+            b_size = parameters.whole_number(form, "b_size", 25, 1, MAX_BATCH)
+        except parameters.BadParameter as error:
             self.request.response.setStatus(400)
             return {
                 "error": {
                     "type": "BadRequest",
                     "field": error.name,
-                    "message": str(error),
+                    "message": translate(error.message, context=self.request),
                 }
             }
         results = catalogue.search(**query) if query else []
@@ -71,19 +50,12 @@ class DisclosureCatalogueGet(Service):
 
     def query(self, form):
         """The catalog query for the parameters."""
-        category = form.get("category") or None
-        if category and category not in dict(CATEGORIES):
-            raise BadParameter(
-                "category", "category must be one of: " + ", ".join(dict(CATEGORIES))
-            )
-        sort = form.get("sort") or "date"
-        if sort not in catalogue.SORTS:
-            raise BadParameter(
-                "sort", "sort must be one of: " + ", ".join(catalogue.SORTS)
-            )
-        year = whole_number(form, "year", None, 1949, 2999)
-        include_invalid = form.get("include_invalid") in ("1", "true")
-        text = (form.get("q") or "").strip()
+        category = parameters.choice(form, "category", list(dict(CATEGORIES)))
+        sort = parameters.choice(form, "sort", list(catalogue.SORTS)) or "date"
+        year = parameters.year(form)
+        include_invalid = parameters.single(form, "include_invalid") in ("1", "true")
+        organ = parameters.text(form, "organ")
+        text = parameters.text(form, "q")
         if text:
             return catalogue.text_search_query(
                 text, category=category, year=year, include_invalid=include_invalid
@@ -91,7 +63,7 @@ class DisclosureCatalogueGet(Service):
         return catalogue.listing_query(
             category=category,
             year=year,
-            organ=form.get("organ") or None,
+            organ=organ,
             include_invalid=include_invalid,
             sort=sort,
         )

@@ -4,6 +4,7 @@ Meant for a daily timer (see the README): each item is reminded at most once a d
 so running it twice sends nothing more.
 """
 
+from gov.infomgmt import json_bodies
 from gov.infomgmt import tasks
 from gov.infomgmt.clock import today_in_china
 from gov.infomgmt.enforcement.alerts import remind_overdue_loans
@@ -21,6 +22,10 @@ class DisclosureRemindersPost(Service):
         # A timer calls this with an administrator's credentials and no browser
         # session; the only write is the "reminded on" date of each item.
         alsoProvides(self.request, IDisableCSRFProtection)
+        try:
+            json_bodies.read(self.request, json_bodies.NO_BODY)
+        except json_bodies.BadBody as bad:
+            return json_bodies.bad_body_reply(self.request, bad)
         today = today_in_china()
         reminded = []
         for brain in tasks.due_for_reminder(today):

@@ -1,5 +1,7 @@
 """GET @my-tasks: the items waiting for the current user, oldest first, with counts by stage."""
 
+from gov.infomgmt import json_bodies
+from gov.infomgmt import query_parameters as parameters
 from gov.infomgmt import tasks
 from gov.infomgmt.restapi.serializers.government_information import clock_as_json
 from plone.restapi.batching import HypermediaBatch
@@ -7,11 +9,20 @@ from plone.restapi.serializer.converters import json_compatible
 from plone.restapi.services import Service
 
 
+MAX_BATCH = 1000
+
+
 class MyTasksGet(Service):
     """The same list as the 我的待办 page, as JSON, in batches (b_start, b_size)."""
 
     def reply(self):
         """One batch of items with their stage and entry clock, and the count at each stage."""
+        try:
+            # HypermediaBatch reads them itself; a bad one would be a server error there.
+            parameters.start(self.request.form)
+            parameters.whole_number(self.request.form, "b_size", 25, 1, MAX_BATCH)
+        except parameters.BadParameter as error:
+            return json_bodies.error_reply(self.request, 400, error.name, error.message)
         waiting = tasks.my_tasks()
         batch = HypermediaBatch(self.request, waiting)
         result = {

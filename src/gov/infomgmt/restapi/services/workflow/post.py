@@ -6,24 +6,23 @@ says which rule refused it, and which field is at fault.
 """
 
 from gov.infomgmt import _
+from gov.infomgmt import json_bodies
+from gov.infomgmt.restapi.services.workflow.body import CheckedWorkflowTransition
 from gov.infomgmt.workflow import rules
 from plone import api
-from plone.restapi.deserializer import json_body
-from plone.restapi.services.workflow.transition import WorkflowTransition
 from zope.i18n import translate
 
 
-class DisclosureWorkflowTransition(WorkflowTransition):
+class DisclosureWorkflowTransition(CheckedWorkflowTransition):
     """Trigger a transition of a disclosure item, or say why it may not happen."""
 
-    def refusal(self):
+    def refusal(self, comment):
         """The rule refusing this transition to the current user, or None."""
         workflow_tool = api.portal.get_tool("portal_workflow")
         available = {t["id"] for t in workflow_tool.getTransitionsFor(self.context)}
         if self.transition in available:
             return None
         user_id = api.user.get_current().getId()
-        comment = json_body(self.request).get("comment", "")
         for workflow in workflow_tool.getWorkflowsFor(self.context):
             state = workflow._getWorkflowStateOf(self.context)
             if state is None or self.transition not in state.transitions:
@@ -48,9 +47,12 @@ class DisclosureWorkflowTransition(WorkflowTransition):
     def reply(self):
         """Refuse with the rule's message, or run the transition as plone.restapi does."""
         if self.transition is not None:
-            refused = self.refusal()
+            try:
+                comment = self.body().get("comment", "")
+            except json_bodies.BadBody as bad:
+                return json_bodies.bad_body_reply(self.request, bad)
+            refused = self.refusal(comment)
             if refused is None:
-                comment = json_body(self.request).get("comment", "")
                 refused = rules.comment_refusal(self.transition, comment)
             if refused is not None:
                 forbidden = refused.rule in {
