@@ -53,10 +53,18 @@ def test_concurrent_views_all_journaled(demo_functional_portal, case):
 
 
 def test_download_journaled(demo_functional_portal, case):
+    """An own officer's copy needs the leader's approval too (第四条); both answers journaled."""
+    from .test_doors import approve
+
+    path = "/enforcement-archive/case-2026-007/decision.pdf/@@download/file"
     with session(demo_functional_portal, "officer2") as reader:
-        response = reader.get(
-            "/enforcement-archive/case-2026-007/decision.pdf/@@download/file"
-        )
+        assert reader.get(path).status_code == 403
+    refused = get_journal().entries(action="refused", actor="officer2")
+    assert refused and "decision.pdf" in refused[-1].path
+    approve(case, "officer2", "copy", category="own_officer")
+    transaction.commit()
+    with session(demo_functional_portal, "officer2") as reader:
+        response = reader.get(path)
     assert response.status_code == 200
     assert response.content == b"%PDF decision"
     downloads = get_journal().entries(action="download", actor="officer2")
@@ -108,18 +116,3 @@ def test_api_reads_journaled_and_masked(demo_functional_portal, case):
         )
     assert len(get_journal().entries(record=case.UID(), action="view")) - before == 2
     transaction.commit()
-
-
-def test_journal_switch_is_for_benchmarks_only(demo_portal, monkeypatch, caplog):
-    """GOV_JOURNAL_OFF=1 (a benchmark server's environment) stops journaling, loudly."""
-    from gov.infomgmt.journal import site
-
-    record = new_case(demo_portal, case_id="case-2026-008")
-    before = len(get_journal().entries(record=record.UID()))
-    monkeypatch.setenv(site.OFF_VARIABLE, "1")
-    monkeypatch.setattr(site, "_warned", [])
-    site.record_event(record, "view")
-    assert len(get_journal().entries(record=record.UID())) == before
-    assert "NOT journaled" in caplog.text
-    monkeypatch.delenv(site.OFF_VARIABLE)
-    assert not site.journal_switched_off()
