@@ -490,7 +490,10 @@ def main(argv):
     # same case file's access register is a page of the same weight (main template,
     # the case's roles, a read of the journal's database) that is not a door and
     # writes no journal line.
-    print("The same case file's unjournaled register page, for the comparison …", flush=True)
+    print(
+        "The same case file's unjournaled register page, for the comparison …",
+        flush=True,
+    )
     unjournaled = site_server(args.size).start()
     try:
         pages["enforcement_view_unjournaled"] = measure(

@@ -32,9 +32,9 @@ from site_api import site_settings  # noqa: E402
 import argparse
 import hashlib
 import json
-import sqlite3
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 

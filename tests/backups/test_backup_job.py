@@ -274,7 +274,9 @@ def test_drill_fails_on_an_altered_journal(instance):
 
     journal_with_entries(instance)
     manifest = journal_backup(instance, "--no-record")
-    copy = next(f["name"] for f in manifest["files"] if f["name"].startswith("journal/"))
+    copy = next(
+        f["name"] for f in manifest["files"] if f["name"].startswith("journal/")
+    )
     raw = sqlite3.connect(instance / "backups" / copy)
     raw.execute("DELETE FROM journal WHERE id = 3")
     raw.commit()

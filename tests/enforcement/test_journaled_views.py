@@ -54,13 +54,14 @@ def test_concurrent_views_all_journaled(demo_functional_portal, case):
 
 def test_download_journaled(demo_functional_portal, case):
     """An own officer's copy needs the leader's approval too (第四条); both answers journaled."""
-    from .test_doors import approve
+    from .gated import approve
 
     path = "/enforcement-archive/case-2026-007/decision.pdf/@@download/file"
     with session(demo_functional_portal, "officer2") as reader:
         assert reader.get(path).status_code == 403
     refused = get_journal().entries(action="refused", actor="officer2")
-    assert refused and "decision.pdf" in refused[-1].path
+    assert refused
+    assert "decision.pdf" in refused[-1].path
     approve(case, "officer2", "copy", category="own_officer")
     transaction.commit()
     with session(demo_functional_portal, "officer2") as reader:
@@ -158,7 +159,7 @@ def test_exports_are_text_cells(demo_portal):
     entry = SimpleNamespace(
         id=7,
         at="2026-12-01T08:00:00",
-        actor="=HYPERLINK(\"http://evil\")",
+        actor='=HYPERLINK("http://evil")',
         action="view",
         record="uid",
         path="/gov/x",
@@ -168,7 +169,8 @@ def test_exports_are_text_cells(demo_portal):
         hash="1",
     )
     text = to_csv([entry]).decode("utf-8-sig")
-    assert "'=HYPERLINK" in text and "'+1" in text
+    assert "'=HYPERLINK" in text
+    assert "'+1" in text
     sheet = load_workbook(BytesIO(to_xlsx([entry]))).active
     assert sheet["C2"].data_type == "s"
-    assert sheet["C2"].value == "=HYPERLINK(\"http://evil\")"
+    assert sheet["C2"].value == '=HYPERLINK("http://evil")'

@@ -189,7 +189,16 @@ class TestTamperingWithTheStoredJournal:
             for row in rows:
                 fields = dict(
                     zip(
-                        ("id", "at", "actor", "action", "record", "path", "address", "detail"),
+                        (
+                            "id",
+                            "at",
+                            "actor",
+                            "action",
+                            "record",
+                            "path",
+                            "address",
+                            "detail",
+                        ),
                         row,
                         strict=True,
                     )
@@ -225,7 +234,9 @@ class TestTamperingWithTheStoredJournal:
         shutil.copy(database, tmp_path / "older.sqlite")
         write(journal, 2)
         entry_id, entry_hash = journal.head()
-        anchors = [Anchor(entry_id, entry_hash, "2026-12-01T08:00:00", "the site (backup)")]
+        anchors = [
+            Anchor(entry_id, entry_hash, "2026-12-01T08:00:00", "the site (backup)")
+        ]
         journal.engine.dispose()
         journal.read_engine.dispose()
         shutil.copy(tmp_path / "older.sqlite", database)
@@ -242,4 +253,8 @@ class TestTamperingWithTheStoredJournal:
         journal.append("someone-else", "view", record="uid-x")
         transaction.commit()
         result = journal.verify(anchored)
-        assert (result.ok, result.code, result.broken_id) == (False, "anchor_mismatch", 5)
+        assert (result.ok, result.code, result.broken_id) == (
+            False,
+            "anchor_mismatch",
+            5,
+        )

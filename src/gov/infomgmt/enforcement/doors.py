@@ -8,11 +8,13 @@ journaled too, when the request fails (`journal_refused_by_zope`).
 """
 
 from Acquisition import aq_base
+from Acquisition import aq_parent
 from gov.infomgmt.enforcement import gate
 from gov.infomgmt.journal.site import record_event
 from gov.infomgmt.journal.site import record_refusal
-from plone.restapi.services.content.get import ContentGet
 from plone import api
+from plone.app.uuid.utils import uuidToObject
+from plone.restapi.services.content.get import ContentGet
 from zExceptions import Forbidden
 from zExceptions import Unauthorized
 
@@ -56,6 +58,9 @@ def case_object(thing):
         if thing is None:
             return None
         if gate.case_of(thing) is not None:
+            if aq_parent(thing) is None:
+                # A form's widget holds its content unwrapped: find it in its place.
+                thing = uuidToObject(thing.UID(), unrestricted=True) or thing
             return thing
         base = aq_base(thing)
         # A view's context, a widget's context, a bound method's object, a scale's parent.

@@ -78,9 +78,7 @@ def copy(document, user=None):
     user = user or api.user.get_current()
     record = case_of(document)
     lines = [
-        line
-        for line in approvals_of(record, user.getId())
-        if line.mode in COPY_MODES
+        line for line in approvals_of(record, user.getId()) if line.mode in COPY_MODES
     ]
     if any(covers(line, document) for line in lines):
         return Verdict(True)

@@ -52,7 +52,12 @@ def write_head_file(identity, entry_id, entry_hash, at):
         descriptor, scratch = tempfile.mkstemp(dir=folder, prefix=".head-")
         with os.fdopen(descriptor, "w", encoding="utf-8") as stream:
             json.dump(
-                {"journal": identity, "entry_id": entry_id, "hash": entry_hash, "at": at},
+                {
+                    "journal": identity,
+                    "entry_id": entry_id,
+                    "hash": entry_hash,
+                    "at": at,
+                },
                 stream,
             )
         os.replace(scratch, head_file_path())

@@ -211,7 +211,9 @@ class Journal:
             "record": record or "",
             "path": path or "",
             "address": address or "",
-            "detail": json.dumps(detail, ensure_ascii=False, sort_keys=True, default=str),
+            "detail": json.dumps(
+                detail, ensure_ascii=False, sort_keys=True, default=str
+            ),
         }
 
     def _forget(self, status, txn):
