@@ -107,7 +107,7 @@ def test_refusal_names_the_missing_approval(demo_functional_portal, gated_case):
 
 @pytest.mark.parametrize("kind", list(USERS))
 def test_the_edit_forms_widget_download_never_yields_the_file(
-    demo_functional_portal, case, kind
+    demo_functional_portal, gated_case, kind
 ):
     """The archived file's edit form is closed to all: its widget gives no copy either."""
     response = get(demo_functional_portal, USERS[kind][0], WIDGET)

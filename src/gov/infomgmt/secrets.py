@@ -44,6 +44,9 @@ def secret(name):
     path = secret_path(name)
     with _lock:
         if not os.path.exists(path):
-            write_new_key(path)
+            try:
+                write_new_key(path)
+            except FileExistsError:
+                pass  # another instance of the cluster made it a moment ago
     with open(path, "rb") as stream:
         return stream.read()
