@@ -7,6 +7,7 @@ Instances of a cluster share one folder (or a copy of it).
 
 from App.config import getConfiguration
 
+import contextlib
 import os
 import tempfile
 import threading
@@ -44,9 +45,8 @@ def secret(name):
     path = secret_path(name)
     with _lock:
         if not os.path.exists(path):
-            try:
+            # Another instance of the cluster may have made it a moment ago.
+            with contextlib.suppress(FileExistsError):
                 write_new_key(path)
-            except FileExistsError:
-                pass  # another instance of the cluster made it a moment ago
     with open(path, "rb") as stream:
         return stream.read()
