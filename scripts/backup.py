@@ -8,7 +8,11 @@
   so copying the new ones is an incremental backup of them);
 - on RelStorage (GOV_STORAGE=relstorage): instead of both, a pg_dump of the database at
   GOV_RELSTORAGE_DSN into $BACKUP_DIR/postgresql (blobs and journal included);
-- a manifest of every file written in this run with its SHA-256, in $BACKUP_DIR/manifests;
+- the enforcement journal (and its access register) copied with SQLite's online backup
+  API while the site writes, into $BACKUP_DIR/journal (on the cluster the journal's
+  tables are in the pg_dump);
+- a manifest of every file written in this run with its SHA-256 and the journal's head,
+  in $BACKUP_DIR/manifests; the head is anchored in the site too (POST @journal-anchor);
 - a BackupLog in the running site (POST through plone.restapi as $ADMIN_USER), unless
   --no-record. The site is reached at $SITE_URL (default http://localhost:$PORT/$SITE_ID).
 
@@ -33,6 +37,7 @@ import hashlib
 import json
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 
@@ -91,6 +96,32 @@ def run_pg_dump(dsn, target, stamp):
     return [path]
 
 
+def journal_file(var):
+    """The SQLite journal of the instance, or None when it lives in PostgreSQL."""
+    dsn = os.environ.get("GOV_JOURNAL_DSN", "")
+    if dsn.startswith("sqlite:///"):
+        return Path(dsn.removeprefix("sqlite:///"))
+    return None if dsn else var / "journal.sqlite"
+
+
+def copy_journal(source, target_dir, stamp):
+    """A consistent copy of the live journal (SQLite's online backup API); (path, head)."""
+    target_dir.mkdir(parents=True, exist_ok=True)
+    target = target_dir / f"journal-{stamp}.sqlite"
+    live = sqlite3.connect(source)
+    copy = sqlite3.connect(target)
+    try:
+        live.backup(copy)
+        copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
+        row = copy.execute(
+            "SELECT id, hash FROM journal ORDER BY id DESC LIMIT 1"
+        ).fetchone()
+    finally:
+        copy.close()
+        live.close()
+    return target, {"entry_id": row[0], "hash": row[1]} if row else None
+
+
 def backup(instance, backup_dir, full):
     """Run the backup; return the manifest."""
     started = datetime.now(UTC)
@@ -114,6 +145,10 @@ def backup(instance, backup_dir, full):
             else "incremental"
         )
         written += mirror_blobs(var / "blobstorage", backup_dir / "blobstorage")
+    journal, head = journal_file(var), None
+    if journal is not None and journal.exists():
+        copied, head = copy_journal(journal, backup_dir / "journal", stamp)
+        written.append(copied)
     # repozo's .dat file lists the chain and grows with every incremental backup:
     # it is bookkeeping, not backed-up data, so it has no fixed checksum to record.
     files = [
@@ -131,6 +166,7 @@ def backup(instance, backup_dir, full):
         "kind": kind,
         "files": files,
         "size": sum(f["size"] for f in files),
+        "journal_head": head,
     }
     manifests = backup_dir / "manifests"
     manifests.mkdir(parents=True, exist_ok=True)
@@ -227,6 +263,18 @@ def main(argv):
         )
         return 3
     print(f"Recorded: {address}")
+    try:
+        anchor = call_site(
+            "POST",
+            f"{site_url.rstrip('/')}/++api++/@journal-anchor",
+            user,
+            password,
+            {"why": f"backup {manifest['started'][:19]}"},
+        )
+    except OSError as error:
+        print(f"Journal head NOT anchored in the site: {error}", file=sys.stderr)
+        return 3
+    print(f"Journal head anchored in the site: entry {anchor['entry_id']}")
     return 0
 
 

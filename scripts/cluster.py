@@ -425,6 +425,10 @@ class Cluster:
             GOV_STORAGE="relstorage",
             GOV_RELSTORAGE_DSN=self.dsn,
             GOV_JOURNAL_DSN=self.journal_url,
+            # One journal key for all instances: each chains onto the others' entries.
+            GOV_SECRETS_DIR=os.environ.get(
+                "GOV_SECRETS_DIR", str(self.folder / "secrets")
+            ),
             SITE_ID=self.site_id,
             ADMIN_USER=self.admin[0],
             ADMIN_PASSWORD=self.admin[1],
@@ -475,7 +479,7 @@ class Cluster:
             [
                 str(BIN / "python"),
                 "-c",
-                "import sys; from gov.infomgmt.journal.store import Journal; Journal(sys.argv[1])",
+                "import sys; from gov.infomgmt.journal.store import Journal; Journal(sys.argv[1], bytes())",
                 self.journal_url,
             ],
             check=True,

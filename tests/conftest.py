@@ -11,6 +11,9 @@ os.environ.setdefault(
     "GOV_JOURNAL_DSN", f"sqlite:///{os.path.join(tempfile.mkdtemp(), 'journal.sqlite')}"
 )
 
+# The instance's secrets (the journal's key, its head file), in a scratch folder.
+os.environ.setdefault("GOV_SECRETS_DIR", tempfile.mkdtemp(prefix="secrets-"))
+
 from gov.infomgmt.testing import DEMO_FUNCTIONAL_TESTING
 from gov.infomgmt.testing import DEMO_INTEGRATION_TESTING
 from gov.infomgmt.testing import FUNCTIONAL_TESTING

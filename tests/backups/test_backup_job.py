@@ -259,3 +259,58 @@ def test_no_log_without_a_stated_custody(instance, unset):
     assert unset in result.stderr
     assert "Backup NOT started" in result.stderr
     assert not (instance / "backups").exists()
+
+
+def journal_with_entries(instance, count=3):
+    """A journal beside the scratch database, written as the site writes it."""
+    from gov.infomgmt.journal.store import Journal
+
+    journal = Journal(f"sqlite:///{instance / 'var' / 'journal.sqlite'}", b"k" * 32)
+    for n in range(count):
+        journal.append("officer1", "view", record=f"uid-{n}")
+        transaction.commit()
+    return journal
+
+
+def journal_backup(instance, *args):
+    env = dict(
+        os.environ,
+        GOV_INSTANCE_HOME=str(instance),
+        BACKUP_DIR=str(instance / "backups"),
+        **CUSTODY,
+    )
+    env.pop("GOV_JOURNAL_DSN", None)  # the instance's own journal.sqlite
+    result = subprocess.run(
+        [sys.executable, str(SCRIPT), *args], env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    return manifests(instance)[-1]
+
+
+def test_the_journal_is_in_the_backup_with_its_head(instance):
+    journal = journal_with_entries(instance)
+    manifest = journal_backup(instance, "--no-record")
+    assert manifest["journal_head"] == {"entry_id": 3, "hash": journal.head()[1]}
+    copy = next(f for f in manifest["files"] if f["name"].startswith("journal/"))
+    path = instance / "backups" / copy["name"]
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == copy["sha256"]
+    from gov.infomgmt.journal.store import Journal
+
+    assert Journal(f"sqlite:///{path}", b"k" * 32).verify().ok
+
+
+def test_drill_fails_on_an_altered_journal(instance):
+    import sqlite3
+
+    journal_with_entries(instance)
+    manifest = journal_backup(instance, "--no-record")
+    copy = next(
+        f["name"] for f in manifest["files"] if f["name"].startswith("journal/")
+    )
+    raw = sqlite3.connect(instance / "backups" / copy)
+    raw.execute("DELETE FROM journal WHERE id = 3")
+    raw.commit()
+    raw.close()
+    result = run_drill(instance, "--no-compare")
+    assert result.returncode == 1
+    assert copy in result.stderr

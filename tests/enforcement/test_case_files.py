@@ -64,10 +64,19 @@ def case(demo_portal):
         ("archivist", True),
         ("staff", False),
         ("collector", False),
-        ("leader", False),
+        ("leader", True),  # in charge of 执法监督科 in the demo
+        ("discloser", False),
+        ("officer3", False),  # an officer not on the case
     ],
 )
 def test_who_sees_a_case(case, user, may_view):
+    if user == "officer3":
+        api.user.create(email="o3@example.org", username="officer3")
+        api.user.grant_roles(
+            username="officer3",
+            obj=case.__parent__,
+            roles=["EnforcementOfficer"],
+        )
     with api.env.adopt_user(username=user):
         assert bool(api.user.has_permission("View", obj=case)) is may_view
 

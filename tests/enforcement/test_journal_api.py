@@ -151,3 +151,34 @@ def test_journal_page_names_a_broken_entry_in_chinese(
         page = auditor.get("/@@journal", params={"verify": "1"})
     assert "alert-danger" in page.text
     assert "写入后被篡改" in page.text
+
+
+def test_a_cut_tail_is_named_against_the_anchors(
+    demo_functional_portal, own_journal, viewed, monkeypatch, tmp_path
+):
+    """Deleting the newest entries verifies no more: the site's anchor names the entry."""
+    with api_session(demo_functional_portal) as auditor:
+        anchored = auditor.post("/@journal-anchor", json={"why": "每日摘要"})
+        assert anchored.status_code == 201
+        newest = anchored.json()["entry_id"]
+        assert auditor.get("/@journal-verify").json()["ok"] is True
+    # The head file lives with the key; the site's anchor must catch it on its own.
+    monkeypatch.setenv("GOV_SECRETS_DIR", str(tmp_path / "no-head-file"))
+    database = journal_url().removeprefix("sqlite:///")
+    with sqlite3.connect(database) as raw:
+        raw.execute("DELETE FROM journal WHERE id = ?", (newest,))
+    with api_session(demo_functional_portal) as auditor:
+        response = auditor.get("/@journal-verify")
+    assert response.status_code == 409
+    assert response.json()["code"] == "truncated"
+    assert response.json()["broken_id"] == newest
+    assert "每日摘要" in response.json()["reason"]
+
+
+def test_anchor_refuses_a_bad_occasion(demo_functional_portal, own_journal):
+    with api_session(demo_functional_portal) as auditor:
+        response = auditor.post("/@journal-anchor", json={"why": ["x"]})
+    assert response.status_code == 400
+    assert response.json()["error"]["field"] == "why"
+    with api_session(demo_functional_portal, "officer1") as officer:
+        assert officer.post("/@journal-anchor", json={}).status_code in (401, 403)

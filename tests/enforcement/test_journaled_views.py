@@ -53,10 +53,19 @@ def test_concurrent_views_all_journaled(demo_functional_portal, case):
 
 
 def test_download_journaled(demo_functional_portal, case):
+    """An own officer's copy needs the leader's approval too (第四条); both answers journaled."""
+    from .gated import approve
+
+    path = "/enforcement-archive/case-2026-007/decision.pdf/@@download/file"
     with session(demo_functional_portal, "officer2") as reader:
-        response = reader.get(
-            "/enforcement-archive/case-2026-007/decision.pdf/@@download/file"
-        )
+        assert reader.get(path).status_code == 403
+    refused = get_journal().entries(action="refused", actor="officer2")
+    assert refused
+    assert "decision.pdf" in refused[-1].path
+    approve(case, "officer2", "copy", category="own_officer")
+    transaction.commit()
+    with session(demo_functional_portal, "officer2") as reader:
+        response = reader.get(path)
     assert response.status_code == 200
     assert response.content == b"%PDF decision"
     downloads = get_journal().entries(action="download", actor="officer2")
@@ -110,16 +119,58 @@ def test_api_reads_journaled_and_masked(demo_functional_portal, case):
     transaction.commit()
 
 
-def test_journal_switch_is_for_benchmarks_only(demo_portal, monkeypatch, caplog):
-    """GOV_JOURNAL_OFF=1 (a benchmark server's environment) stops journaling, loudly."""
+def test_no_switch_turns_the_journal_off(demo_functional_portal, monkeypatch):
+    """The environment variable of the former benchmark switch changes nothing."""
     from gov.infomgmt.journal import site
 
-    record = new_case(demo_portal, case_id="case-2026-008")
+    record = new_case(demo_functional_portal, case_id="case-2026-008")
+    transaction.commit()
     before = len(get_journal().entries(record=record.UID()))
-    monkeypatch.setenv(site.OFF_VARIABLE, "1")
-    monkeypatch.setattr(site, "_warned", [])
+    monkeypatch.setenv("GOV_JOURNAL_OFF", "1")
     site.record_event(record, "view")
-    assert len(get_journal().entries(record=record.UID())) == before
-    assert "NOT journaled" in caplog.text
-    monkeypatch.delenv(site.OFF_VARIABLE)
-    assert not site.journal_switched_off()
+    transaction.commit()
+    assert len(get_journal().entries(record=record.UID())) == before + 1
+
+
+@pytest.mark.parametrize(
+    ("proxies", "expected"), [((), "127.0.0.1"), (("127.0.0.1",), "203.0.113.9")]
+)
+def test_forwarded_address_only_from_a_trusted_proxy(
+    demo_functional_portal, case, monkeypatch, proxies, expected
+):
+    """X-Forwarded-For is believed only when zope.conf names the sender a trusted proxy."""
+    from ZPublisher import HTTPRequest
+
+    monkeypatch.setattr(HTTPRequest, "trusted_proxies", proxies)
+    with session(demo_functional_portal, "officer1") as reader:
+        reader.headers["X-Forwarded-For"] = "203.0.113.9"
+        assert reader.get("/enforcement-archive/case-2026-007").status_code == 200
+    assert get_journal().entries(actor="officer1")[-1].address == expected
+
+
+def test_exports_are_text_cells(demo_portal):
+    """A value that begins with = (or + - @) is text in the exports, never a formula."""
+    from gov.infomgmt.journal.export import to_csv
+    from gov.infomgmt.journal.export import to_xlsx
+    from io import BytesIO
+    from openpyxl import load_workbook
+    from types import SimpleNamespace
+
+    entry = SimpleNamespace(
+        id=7,
+        at="2026-12-01T08:00:00",
+        actor='=HYPERLINK("http://evil")',
+        action="view",
+        record="uid",
+        path="/gov/x",
+        address="+1",
+        detail="{}",
+        prev_hash="0",
+        hash="1",
+    )
+    text = to_csv([entry]).decode("utf-8-sig")
+    assert "'=HYPERLINK" in text
+    assert "'+1" in text
+    sheet = load_workbook(BytesIO(to_xlsx([entry]))).active
+    assert sheet["C2"].data_type == "s"
+    assert sheet["C2"].value == '=HYPERLINK("http://evil")'

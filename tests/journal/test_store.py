@@ -8,9 +8,12 @@ import threading
 import transaction
 
 
+KEY = b"k" * 32
+
+
 @pytest.fixture
 def journal(tmp_path):
-    return Journal(f"sqlite:///{tmp_path / 'journal.sqlite'}")
+    return Journal(f"sqlite:///{tmp_path / 'journal.sqlite'}", KEY)
 
 
 @pytest.fixture
@@ -82,7 +85,7 @@ def test_rehashed_entry_still_breaks_the_chain(journal, database):
     transaction.commit()
     entry = journal.entries()[1]
     fields = {**entry.fields(), "actor": "someone-else"}
-    forged = chain_hash(entry.prev_hash, fields)
+    forged = chain_hash(entry.prev_hash, fields, KEY)
     transaction.abort()
     with sqlite3.connect(database) as raw:
         raw.execute(
@@ -135,3 +138,123 @@ def test_reading_does_not_hold_writers_back(journal):
     runner.join()
     transaction.abort()
     assert [e.actor for e in journal.entries()][-1] == "officer"
+
+
+class TestTamperingWithTheStoredJournal:
+    """Someone with the database file but not the key: `verify` fails and names where."""
+
+    @pytest.fixture
+    def anchored(self, journal):
+        """Five entries, the head anchored outside the database (as after a commit)."""
+        from gov.infomgmt.journal.store import Anchor
+
+        write(journal, 5)
+        entry_id, entry_hash = journal.head()
+        return [Anchor(entry_id, entry_hash, "2026-12-01T08:00:00", "the head file")]
+
+    def test_untouched_verifies(self, journal, anchored):
+        assert journal.verify(anchored).ok
+
+    def test_last_entry_deleted(self, journal, database, anchored):
+        with sqlite3.connect(database) as raw:
+            raw.execute("DELETE FROM journal WHERE id = 5")
+        assert journal.verify().ok  # the chain alone cannot see a cut tail
+        result = journal.verify(anchored)
+        assert (result.ok, result.code, result.broken_id) == (False, "truncated", 5)
+        assert "the head file" in result.reason
+
+    def test_middle_entry_deleted(self, journal, database, anchored):
+        with sqlite3.connect(database) as raw:
+            raw.execute("DELETE FROM journal WHERE id = 3")
+        result = journal.verify(anchored)
+        assert (result.ok, result.code) == (False, "missing")
+        assert "entry 3 is missing" in result.reason
+
+    def test_changed_and_every_later_hash_recomputed_without_the_key(
+        self, journal, database, anchored
+    ):
+        """A forger recomputes the chain with plain SHA-256 (or any key but ours)."""
+        from gov.infomgmt.journal.store import GENESIS
+
+        import hashlib
+        import json
+
+        with sqlite3.connect(database) as raw:
+            raw.execute("UPDATE journal SET actor = 'someone-else' WHERE id = 2")
+            rows = raw.execute(
+                "SELECT id, at, actor, action, record, path, address, detail "
+                "FROM journal ORDER BY id"
+            ).fetchall()
+            prev = GENESIS
+            for row in rows:
+                fields = dict(
+                    zip(
+                        (
+                            "id",
+                            "at",
+                            "actor",
+                            "action",
+                            "record",
+                            "path",
+                            "address",
+                            "detail",
+                        ),
+                        row,
+                        strict=True,
+                    )
+                )
+                payload = json.dumps(
+                    fields, ensure_ascii=False, sort_keys=True, separators=(",", ":")
+                )
+                forged = hashlib.sha256((prev + payload).encode()).hexdigest()
+                raw.execute(
+                    "UPDATE journal SET prev_hash = ?, hash = ? WHERE id = ?",
+                    (prev, forged, row[0]),
+                )
+                prev = forged
+        result = journal.verify(anchored)
+        assert (result.ok, result.code, result.broken_id) == (False, "changed", 1)
+
+    def test_two_entries_reordered(self, journal, database, anchored):
+        with sqlite3.connect(database) as raw:
+            raw.execute("UPDATE journal SET id = -1 WHERE id = 2")
+            raw.execute("UPDATE journal SET id = 2 WHERE id = 3")
+            raw.execute("UPDATE journal SET id = 3 WHERE id = -1")
+        result = journal.verify(anchored)
+        assert (result.ok, result.broken_id) == (False, 2)
+
+    def test_replaced_by_an_older_copy(self, journal, database, tmp_path):
+        """The whole file swapped for a copy taken before the newest entries."""
+        from gov.infomgmt.journal.store import Anchor
+
+        import shutil
+
+        write(journal, 3)
+        journal.engine.dispose()
+        shutil.copy(database, tmp_path / "older.sqlite")
+        write(journal, 2)
+        entry_id, entry_hash = journal.head()
+        anchors = [
+            Anchor(entry_id, entry_hash, "2026-12-01T08:00:00", "the site (backup)")
+        ]
+        journal.engine.dispose()
+        journal.read_engine.dispose()
+        shutil.copy(tmp_path / "older.sqlite", database)
+        for suffix in ("-wal", "-shm"):
+            (tmp_path / f"journal.sqlite{suffix}").unlink(missing_ok=True)
+        result = journal.verify(anchors)
+        assert (result.ok, result.code, result.broken_id) == (False, "truncated", 5)
+        assert "the site (backup)" in result.reason
+
+    def test_a_rewritten_tail_misses_the_anchor(self, journal, database, anchored):
+        """Entry 5 replaced by another one chained correctly (as if with the key)."""
+        with sqlite3.connect(database) as raw:
+            raw.execute("DELETE FROM journal WHERE id = 5")
+        journal.append("someone-else", "view", record="uid-x")
+        transaction.commit()
+        result = journal.verify(anchored)
+        assert (result.ok, result.code, result.broken_id) == (
+            False,
+            "anchor_mismatch",
+            5,
+        )

@@ -31,6 +31,10 @@ class RequestRefused(ValueError):
         self.refusals = refusals
 
 
+class SelfApproval(PermissionError):
+    """A leader may not decide a request he made or that is his own."""
+
+
 def now():
     """The time now, UTC, as the register stores it."""
     return datetime.now(UTC)
@@ -124,6 +128,10 @@ def decide(record, request_id, approve, valid_days=DEFAULT_VALID_DAYS):
         raise LookupError(request_id)
     if line.status != "pending":
         raise ValueError("already decided")
+    decider = api.user.get_current().getId()
+    if decider in (line.requester_userid, line.created_by):
+        # 第四条: the approval is another person's check, never one's own.
+        raise SelfApproval(request_id)
     line.status = "approved" if approve else "refused"
     line.decided_by = api.user.get_current().getId()
     line.decided_at = now().isoformat()
@@ -187,14 +195,13 @@ def return_loan(record, request_id):
 COPY_MODES = {rules.COPY, rules.SCAN, rules.LEND}
 
 
-def may_take_copy(record_uid, userid, at=None):
-    """True when this user holds an approved, unexpired request to copy, scan or borrow the file."""
+def valid_approvals(record_uid, userid, at=None):
+    """This user's approved requests for this file that are valid now."""
     moment = (at or now()).isoformat()
-    query = select(AccessRequest.id).where(
+    query = select(AccessRequest).where(
         AccessRequest.record == record_uid,
         AccessRequest.requester_userid == userid,
         AccessRequest.status == "approved",
-        AccessRequest.mode.in_(sorted(COPY_MODES)),
         AccessRequest.valid_until > moment,
     )
-    return bool(get_journal().read(query.limit(1)))
+    return get_journal().read(query)

@@ -4,6 +4,7 @@ from AccessControl import getSecurityManager
 from gov.infomgmt import _
 from gov.infomgmt.access import register
 from gov.infomgmt.access import rules
+from gov.infomgmt.access.messages import SELF_APPROVAL
 from plone.protect import CheckAuthenticator
 from plone.protect import PostOnly
 from Products.Five.browser import BrowserView
@@ -85,6 +86,8 @@ class AccessRegisterView(BrowserView):
                 int(form.get("request_id")),
                 form.get("decision") == "approve",
             )
+        except register.SelfApproval:
+            IStatusMessage(self.request).add(SELF_APPROVAL, type="error")
         except (LookupError, ValueError):
             IStatusMessage(self.request).add(
                 _("This request cannot be decided (any more)."), type="error"

@@ -1,11 +1,10 @@
-"""Pages of enforcement case files: every view and every download is journaled."""
+"""The page of an enforcement case file (guarded and journaled in enforcement/doors.py)."""
 
 from AccessControl import getSecurityManager
 from gov.infomgmt.content.enforcement_record import DOCUMENT_KINDS
 from gov.infomgmt.content.enforcement_record import KINDS
+from gov.infomgmt.enforcement import gate
 from gov.infomgmt.enforcement.access import handles_case
-from gov.infomgmt.journal.site import record_event
-from plone.namedfile.browser import Download
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.i18n import translate
@@ -17,8 +16,7 @@ class EnforcementRecordView(BrowserView):
     index = ViewPageTemplateFile("templates/enforcement_record.pt")
 
     def __call__(self):
-        """Journal the view, then render (the journal row is kept with this request)."""
-        record_event(self.context, "view")
+        """Render the page."""
         return self.index()
 
     def handles_case(self):
@@ -42,6 +40,8 @@ class EnforcementRecordView(BrowserView):
         for obj in self.context.objectValues():
             if getattr(obj, "portal_type", None) != "CaseDocument":
                 continue
+            if not gate.consult(obj).allowed:
+                continue  # outside the scope of the reader's approval
             term = DOCUMENT_KINDS.by_value.get(obj.document_kind)
             found.append(
                 {
@@ -59,16 +59,3 @@ class EnforcementRecordView(BrowserView):
         return bool(
             getSecurityManager().checkPermission("Modify portal content", self.context)
         )
-
-
-class CaseDocumentDownload(Download):
-    """@@download of a case document: journaled before the bytes go out."""
-
-    def __call__(self):
-        """Journal the download, then send the file as plone.namedfile does."""
-        record_event(
-            self.context,
-            "download",
-            filename=getattr(self.context.file, "filename", ""),
-        )
-        return super().__call__()

@@ -2,6 +2,7 @@
 
 from gov.infomgmt import _
 from gov.infomgmt.journal.site import get_journal
+from gov.infomgmt.journal.site import verify_site
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
@@ -26,7 +27,7 @@ class JournalView(BrowserView):
         )
         self.total = len(entries)
         self.entries = list(reversed(entries[-SHOWN:]))
-        self.verification = get_journal().verify() if form.get("verify") else None
+        self.verification = verify_site(self.context) if form.get("verify") else None
         return self.index()
 
     def reason(self, result):
@@ -35,6 +36,8 @@ class JournalView(BrowserView):
             "missing": _("an entry before it is missing"),
             "out_of_chain": _("it does not follow the previous entry"),
             "changed": _("it was changed after it was written"),
+            "truncated": _("the journal ends before an entry anchored outside it"),
+            "anchor_mismatch": _("it is not the entry anchored outside the journal"),
         }
         return translate(messages.get(result.code, result.reason), context=self.request)
 

@@ -1,6 +1,7 @@
 """EnforcementRecord (行政执法案卷) and the documents kept in it (CaseDocument)."""
 
 from gov.infomgmt import _
+from plone.autoform import directives
 from plone.dexterity.content import Container
 from plone.dexterity.content import Item
 from plone.namedfile.field import NamedBlobFile
@@ -97,6 +98,8 @@ class IEnforcementRecord(model.Schema):
         vocabulary="gov.infomgmt.Sections",
         required=True,
     )
+    # Only the archive changes who handles a case (the officers may not add themselves).
+    directives.write_permission(officers="gov.infomgmt.SetCaseOfficers")
     officers = schema.List(
         title=_("Enforcement officers"),  # 执法人员
         description=_("At least two, by their user ids."),

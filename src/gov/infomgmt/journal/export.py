@@ -33,9 +33,19 @@ HEADINGS = (
 )
 
 
+# A cell that begins with one of these is a formula to a spreadsheet program.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
 def rows(entries):
     """The entries as rows of the export."""
     return [[getattr(entry, column) for column in COLUMNS] for entry in entries]
+
+
+def as_text(value):
+    """A CSV cell that no spreadsheet program evaluates (OWASP: a leading apostrophe)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def to_csv(entries):
@@ -43,7 +53,7 @@ def to_csv(entries):
     buffer = StringIO()
     writer = csv.writer(buffer)
     writer.writerow(HEADINGS)
-    writer.writerows(rows(entries))
+    writer.writerows([as_text(cell) for cell in row] for row in rows(entries))
     return ("\ufeff" + buffer.getvalue()).encode("utf-8")
 
 
@@ -53,8 +63,12 @@ def to_xlsx(entries):
     sheet = workbook.active
     sheet.title = "查阅日志"
     sheet.append(HEADINGS)
-    for row in rows(entries):
-        sheet.append(row)
+    for number, row in enumerate(rows(entries), start=2):
+        for column, value in enumerate(row, start=1):
+            # Every cell a string cell: openpyxl would store "=…" as a live formula.
+            cell = sheet.cell(row=number, column=column)
+            cell.value = "" if value is None else str(value)
+            cell.data_type = "s"
     buffer = BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -18,6 +18,7 @@ from sqlalchemy.orm import sessionmaker
 from zope.sqlalchemy import register
 
 import hashlib
+import hmac
 import json
 import threading
 import transaction
@@ -93,12 +94,18 @@ class AccessRequest(Base):
         }
 
 
-def chain_hash(prev_hash, fields):
-    """SHA-256 of the previous hash and the entry's fields, canonically serialized."""
+def chain_hash(prev_hash, fields, key):
+    """HMAC-SHA-256, under the journal's key, of the previous hash and the entry's fields.
+
+    The key is kept outside the journal database (the instance's secrets): whoever can
+    write the database but not read the key cannot recompute a valid chain.
+    """
     payload = json.dumps(
         fields, ensure_ascii=False, sort_keys=True, separators=(",", ":")
     )
-    return hashlib.sha256((prev_hash + payload).encode("utf-8")).hexdigest()
+    return hmac.new(
+        key, (prev_hash + payload).encode("utf-8"), hashlib.sha256
+    ).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -109,14 +116,29 @@ class Verification:
     entries: int
     broken_id: int | None = None
     reason: str = ""
-    code: str = ""  # missing, out_of_chain, changed
+    code: str = ""  # missing, out_of_chain, changed, truncated, anchor_mismatch
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The journal's head (id, hash) as written down outside the journal database."""
+
+    entry_id: int
+    hash: str
+    at: str = ""
+    where: str = ""
 
 
 class Journal:
     """One journal database; entries are appended in the current Zope transaction."""
 
-    def __init__(self, url):
+    def __init__(self, url, key):
         self.url = url
+        self.key = key
+        # Names this journal in its anchors without writing its DSN (and password) down.
+        self.identity = hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]
+        # Called with (id, hash, at) of the newest entry after each commit that wrote.
+        self.after_commit = None
         sqlite = url.startswith("sqlite")
         self.engine = create_engine(
             url,
@@ -177,28 +199,35 @@ class Journal:
             self._pending.txn = txn
             txn.addBeforeCommitHook(self._write, (txn,))
             txn.addAfterCommitHook(self._forget, (txn,))
-        pending.append(
-            {
-                "at": datetime.now(UTC).isoformat(timespec="microseconds"),
-                "actor": actor or "",
-                "action": action,
-                "record": record or "",
-                "path": path or "",
-                "address": address or "",
-                "detail": json.dumps(
-                    detail, ensure_ascii=False, sort_keys=True, default=str
-                ),
-            }
-        )
+        pending.append(self._values(actor, action, record, path, address, detail))
+
+    @staticmethod
+    def _values(actor, action, record, path, address, detail):
+        """The columns of a new entry (the chain's columns are added when it is written)."""
+        return {
+            "at": datetime.now(UTC).isoformat(timespec="microseconds"),
+            "actor": actor or "",
+            "action": action,
+            "record": record or "",
+            "path": path or "",
+            "address": address or "",
+            "detail": json.dumps(
+                detail, ensure_ascii=False, sort_keys=True, default=str
+            ),
+        }
 
     def _forget(self, status, txn):
         """After the commit, drop what this thread queued for it; let the next writer in."""
+        head = getattr(self._pending, "head", None)
+        self._pending.head = None
         if getattr(self._pending, "txn", None) is txn:
             self._pending.entries = None
             self._pending.txn = None
         if getattr(self._pending, "holds_writer", False):
             self._pending.holds_writer = False
             self._sqlite_writer.release()
+        if status:
+            self._committed(head)
 
     def _write(self, txn):
         """Before the commit: chain the queued entries to the head and write them."""
@@ -209,7 +238,11 @@ class Journal:
             # Held until this transaction has committed or failed (_forget).
             self._sqlite_writer.acquire()
             self._pending.holds_writer = True
-        session = self.session()
+        self._pending.head = self._chain(self.session(), entries)
+        self._pending.entries = []
+
+    def _chain(self, session, entries):
+        """Lock the journal, chain the entries to its head and flush them."""
         if not self.url.startswith("sqlite"):
             # PostgreSQL: one appender at a time, until this transaction commits.
             session.execute(text("LOCK TABLE journal IN SHARE ROW EXCLUSIVE MODE"))
@@ -219,11 +252,41 @@ class Journal:
         prev_hash, next_id = (head.hash, head.id + 1) if head else (GENESIS, 1)
         for values in entries:
             entry = Entry(id=next_id, prev_hash=prev_hash, hash="", **values)
-            entry.hash = chain_hash(prev_hash, entry.fields())
+            entry.hash = chain_hash(prev_hash, entry.fields(), self.key)
             session.add(entry)
             prev_hash, next_id = entry.hash, next_id + 1
         session.flush()
-        self._pending.entries = []
+        return entry.id, entry.hash, entry.at
+
+    def _committed(self, head):
+        """Tell the anchor keeper where the journal's head now is."""
+        if head is not None and self.after_commit is not None:
+            self.after_commit(self.identity, *head)
+
+    def append_now(self, actor, action, record="", path="", address="", **detail):
+        """Journal an event in a transaction of its own, committed at once.
+
+        For refusals: the request that is refused is rolled back, its journal line
+        must stay.
+        """
+        if self._sqlite_writer is not None:
+            self._sqlite_writer.acquire()
+        try:
+            with sessionmaker(bind=self.engine, future=True)() as session:
+                head = self._chain(
+                    session,
+                    [self._values(actor, action, record, path, address, detail)],
+                )
+                session.commit()
+        finally:
+            if self._sqlite_writer is not None:
+                self._sqlite_writer.release()
+        self._committed(head)
+
+    def head(self):
+        """(id, hash) of the newest entry, or (0, GENESIS) for an empty journal."""
+        newest = self.read(select(Entry).order_by(Entry.id.desc()).limit(1))
+        return (newest[0].id, newest[0].hash) if newest else (0, GENESIS)
 
     def entries(self, record=None, actor=None, start=None, end=None, action=None):
         """Journal entries, oldest first, filtered by record, person, action and period (ISO)."""
@@ -240,9 +303,15 @@ class Journal:
             query = query.where(Entry.at < end)
         return self.read(query)
 
-    def verify(self):
-        """Recompute the whole chain; name the first entry that was changed, removed or moved."""
+    def verify(self, anchors=()):
+        """Recompute the whole chain and check it against the anchors kept outside it.
+
+        Names the first entry that was changed, removed or moved, or the anchor that
+        the journal no longer reaches (a truncated journal, a rewritten tail, an older
+        copy put in its place).
+        """
         prev_hash, expected_id, count = GENESIS, 1, 0
+        hashes = {}
         for entry in self.read(select(Entry).order_by(Entry.id)):
             count += 1
             if entry.id != expected_id:
@@ -257,7 +326,7 @@ class Journal:
                     "does not follow the previous entry",
                     "out_of_chain",
                 )
-            if chain_hash(prev_hash, entry.fields()) != entry.hash:
+            if chain_hash(prev_hash, entry.fields(), self.key) != entry.hash:
                 return Verification(
                     False,
                     count,
@@ -265,5 +334,27 @@ class Journal:
                     "was changed after it was written",
                     "changed",
                 )
+            hashes[entry.id] = entry.hash
             prev_hash, expected_id = entry.hash, expected_id + 1
+        for anchor in sorted(anchors, key=lambda a: a.entry_id):
+            if anchor.entry_id == 0:
+                continue
+            if anchor.entry_id not in hashes:
+                return Verification(
+                    False,
+                    count,
+                    anchor.entry_id,
+                    f"the journal ends before entry {anchor.entry_id}, "
+                    f"anchored in {anchor.where} at {anchor.at}",
+                    "truncated",
+                )
+            if hashes[anchor.entry_id] != anchor.hash:
+                return Verification(
+                    False,
+                    count,
+                    anchor.entry_id,
+                    f"entry {anchor.entry_id} is not the one anchored in "
+                    f"{anchor.where} at {anchor.at}",
+                    "anchor_mismatch",
+                )
         return Verification(True, count)

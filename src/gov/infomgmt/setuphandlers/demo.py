@@ -338,6 +338,9 @@ def ensure_backup_log(portal):
     return log
 
 
+LEADERS_IN_CHARGE = "gov.infomgmt.enforcement_leaders_in_charge"
+
+
 def post_install(context):
     """Create the demo accounts and example content; safe to run twice."""
     portal = api.portal.get()
@@ -350,5 +353,11 @@ def post_install(context):
         ensure_user(user)
     for item in DEMO_ITEMS:
         ensure_item(portal, item)
+    # The bureau leader is in charge of the enforcement section: he approves copies.
+    leaders = dict(
+        api.portal.get_registry_record(LEADERS_IN_CHARGE, default=None) or {}
+    )
+    leaders.setdefault("执法监督科", "leader")
+    api.portal.set_registry_record(LEADERS_IN_CHARGE, leaders)
     ensure_case_file(portal)
     ensure_backup_log(portal)

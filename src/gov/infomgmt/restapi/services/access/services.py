@@ -1,6 +1,7 @@
 """GET/POST @access-requests on a case file, and POST @access-requests/<id>/<decision>."""
 
 from gov.infomgmt.access import register
+from gov.infomgmt.access.messages import SELF_APPROVAL
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
@@ -88,6 +89,14 @@ class RegisterLineAction(Service):
         request_id = int(self.params[0])
         try:
             return self.act(request_id, *self.params[1:])
+        except register.SelfApproval:
+            return error(
+                self.request,
+                403,
+                "SelfApproval",
+                translate(SELF_APPROVAL, context=self.request),
+                "decided_by",
+            )
         except LookupError:
             return error(
                 self.request,

@@ -4,6 +4,7 @@ from gov.infomgmt.journal.export import COLUMNS
 from gov.infomgmt.journal.export import to_csv
 from gov.infomgmt.journal.export import to_xlsx
 from gov.infomgmt.journal.site import get_journal
+from gov.infomgmt.journal.site import verify_site
 from plone.restapi.services import Service
 
 
@@ -56,7 +57,7 @@ class JournalVerifyGet(Service):
 
     def reply(self):
         """The verification as JSON; 409 when the chain is broken."""
-        result = get_journal().verify()
+        result = verify_site(self.context)
         if not result.ok:
             self.request.response.setStatus(409)
         return {
@@ -64,4 +65,5 @@ class JournalVerifyGet(Service):
             "entries": result.entries,
             "broken_id": result.broken_id,
             "reason": result.reason,
+            "code": result.code,
         }
