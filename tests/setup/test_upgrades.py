@@ -18,7 +18,7 @@ def test_from_1000(portal):
     with api.env.adopt_roles(["Manager"]):  # upgrades run as an administrator
         setup.upgradeProfile(PROFILE)
 
-    assert setup.getLastVersionForProfile(PROFILE) == ("1012",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1060",)
     assert (
         portal["disclosure"][".wf_policy_config"].getPolicyBelowId()
         == "gov_disclosure_full"
@@ -201,3 +201,19 @@ def test_1012_keeps_the_days_typed_into_the_old_settings(
     assert "gov-holiday-years" in [
         c.getId() for c in api.portal.get_tool("portal_controlpanel").listActions()
     ]
+
+
+def test_1060_hides_internal_types_from_the_search_page(portal):
+    """A site whose search page listed the case files and backup logs stops listing them."""
+    record = "plone.types_not_searched"
+    api.portal.set_registry_record(record, ("Link", "EnforcementRecord"))
+    setup = api.portal.get_tool("portal_setup")
+    setup.setLastVersionForProfile(PROFILE, "1012")
+
+    with api.env.adopt_roles(["Manager"]):
+        setup.upgradeProfile(PROFILE)
+
+    hidden = api.portal.get_registry_record(record)
+    assert {"BackupLog", "CaseDocument", "EnforcementRecord"} <= set(hidden)
+    assert "Link" in hidden  # the site's own entries are kept
+    assert list(hidden).count("EnforcementRecord") == 1
