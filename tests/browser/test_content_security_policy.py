@@ -87,7 +87,7 @@ def test_staff_page_has_no_violation(
     assert watched.locator("#edit-zone").is_visible()
     if name != "my-tasks":
         watched.locator(".tox-tinymce").first.wait_for(state="visible")
-        watched.locator("#form-buttons-save").is_visible()
+        assert watched.locator("#form-buttons-save").is_visible()
     assert watched.violations() == []
 
 
