@@ -76,3 +76,27 @@ def test_types_endpoint_names_no_internal_type_to_visitors(demo_api):
     assert response.status_code == 401
     for word in INTERNAL_TYPES + INTERNAL_TITLES:
         assert word not in response.text
+
+
+def test_editor_keeps_the_list_where_they_edit(demo_functional_portal, demo_api):
+    """A collector asking on an item of their own (the edit form's widgets) gets the users."""
+    from plone import api
+
+    import transaction
+
+    with api.env.adopt_user(username="collector"):
+        api.content.create(
+            container=demo_functional_portal["disclosure"],
+            type="GovernmentInformation",
+            id="listing-draft",
+            title="名单测试稿",
+            category="statistics",
+            responsible_section="办公室",
+        )
+    transaction.commit()
+    session = demo_api("collector")
+    mine = session.get(
+        "disclosure/listing-draft/@vocabularies/plone.app.vocabularies.Users"
+    )
+    assert mine.status_code == 200
+    assert session.get("@vocabularies/plone.app.vocabularies.Users").status_code == 403
