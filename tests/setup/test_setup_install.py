@@ -13,7 +13,7 @@ class TestSetupInstall:
         assert IGovInfomgmtLayer in browser_layers
 
     def test_latest_version(self, profile_last_version, package_name):
-        assert profile_last_version(f"{package_name}:default") == "1030"
+        assert profile_last_version(f"{package_name}:default") == "1060"
 
     @pytest.mark.parametrize(
         "dependency",

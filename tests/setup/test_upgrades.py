@@ -20,7 +20,7 @@ def test_from_1000(portal):
     with api.env.adopt_roles(["Manager"]):  # upgrades run as an administrator
         setup.upgradeProfile(PROFILE)
 
-    assert setup.getLastVersionForProfile(PROFILE) == ("1030",)
+    assert setup.getLastVersionForProfile(PROFILE) == ("1060",)
     assert (
         portal["disclosure"][".wf_policy_config"].getPolicyBelowId()
         == "gov_disclosure_full"
@@ -244,3 +244,19 @@ def test_1030_the_bureau_alone_binds_chains(demo_portal, make_item):
     assert "Anonymous" in {
         p["name"] for p in guide.rolesOfPermission("View") if p["selected"]
     }
+
+
+def test_1060_hides_internal_types_from_the_search_page(portal):
+    """A site whose search page listed the case files and backup logs stops listing them."""
+    record = "plone.types_not_searched"
+    api.portal.set_registry_record(record, ("Link", "EnforcementRecord"))
+    setup = api.portal.get_tool("portal_setup")
+    setup.setLastVersionForProfile(PROFILE, "1012")
+
+    with api.env.adopt_roles(["Manager"]):
+        setup.upgradeProfile(PROFILE)
+
+    hidden = api.portal.get_registry_record(record)
+    assert {"BackupLog", "CaseDocument", "EnforcementRecord"} <= set(hidden)
+    assert "Link" in hidden  # the site's own entries are kept
+    assert list(hidden).count("EnforcementRecord") == 1
