@@ -45,6 +45,7 @@ setup(
         "chinesecalendar",
         "jsonschema",  # the JSON bodies of the write endpoints
         "numpy",
+        "opencc",
         "rjieba",
         "openpyxl",
         "SQLAlchemy",

@@ -129,9 +129,16 @@ class TestSearchPage:
         assert "@@catalogue" in page.text
 
     def test_internal_items_never_found(self, site):
-        for query in ("部门预算", "人员调整", "库房改造"):
+        # Soft matching may find public items sharing a word; never the internal ones.
+        internal = (
+            "局机关2026年部门预算",
+            "局内设机构人员调整方案",
+            "档案库房改造项目规划",
+        )
+        for query in ("部门预算", "人员调整", "库房改造", *internal):
             page = get(site, "/@@disclosure-search", params={"q": query})
-            assert 'id="gov-search-total">0<' in page.text, query
+            shown = page.text.split('id="gov-search-total"')[1]  # after the form's echo
+            assert not any(title in shown for title in internal), query
 
 
 class TestFeeds:

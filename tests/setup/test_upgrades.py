@@ -260,3 +260,32 @@ def test_1060_hides_internal_types_from_the_search_page(portal):
     assert {"BackupLog", "CaseDocument", "EnforcementRecord"} <= set(hidden)
     assert "Link" in hidden  # the site's own entries are kept
     assert list(hidden).count("EnforcementRecord") == 1
+
+
+def test_1011_to_1050_makes_the_search_soft(demo_portal):
+    """A site of 1011 gets the soft index (its words kept), the synonym list, normalised words."""
+    from gov.infomgmt import catalogue
+    from gov.infomgmt.search import INDEX
+    from gov.infomgmt.search.index import SoftTextIndex
+    from gov.infomgmt.search.synonyms import DEFAULT_SYNONYMS
+    from gov.infomgmt.search.synonyms import RECORD
+    from plone.registry.interfaces import IRegistry
+    from Products.ZCTextIndex.ZCTextIndex import ZCTextIndex
+    from zope.component import getUtility
+
+    catalog = api.portal.get_tool("portal_catalog")
+    indexes = catalog._catalog.indexes
+    plain = ZCTextIndex.__new__(ZCTextIndex)
+    plain.__dict__.update(indexes[INDEX].__dict__)
+    catalog._catalog.indexes = {**indexes, INDEX: plain}
+    del getUtility(IRegistry).records[RECORD]
+    setup = api.portal.get_tool("portal_setup")
+    setup.setLastVersionForProfile(PROFILE, "1011")
+
+    with api.env.adopt_roles(["Manager"]):
+        setup.upgradeProfile(PROFILE)
+
+    assert isinstance(catalog._catalog.getIndex(INDEX), SoftTextIndex)
+    assert api.portal.get_registry_record(RECORD) == DEFAULT_SYNONYMS
+    query = catalogue.text_search_query("工作要點")  # traditional 点
+    assert "work-priorities-2026" in [b.getId for b in catalogue.search(**query)]

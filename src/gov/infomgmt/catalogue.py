@@ -5,7 +5,6 @@ catalog's own security filter, and reads catalog metadata, never objects.
 """
 
 from datetime import date
-from gov.infomgmt.search import catalog_query
 from gov.infomgmt.search import INDEX as TEXT_INDEX
 from gov.infomgmt.vocabularies.disclosure import CATEGORIES
 from plone import api
@@ -113,13 +112,20 @@ def organs():
     )
 
 
-def text_search_query(text, category=None, year=None, include_invalid=False):
-    """The catalog query of a Chinese full-text search, best matches first; None if empty."""
+def text_index():
+    """The disclosure search's full-text index (gov.infomgmt.search.index.SoftTextIndex)."""
     catalog = api.portal.get_tool("portal_catalog")
-    words = catalog_query(text, catalog._catalog.getIndex(TEXT_INDEX))
-    if words is None:
+    return catalog._catalog.getIndex(TEXT_INDEX)
+
+
+def text_search_query(text, category=None, year=None, include_invalid=False):
+    """The catalog query of a Chinese full-text search, best matches first; None if empty.
+
+    Soft: a document with only some of the words is found after those with all of them.
+    """
+    if not text_index().analyse(text).concepts:
         return None
     query = listing_query(category=category, year=year, include_invalid=include_invalid)
     del query["sort_on"], query["sort_order"]  # relevance
-    query[TEXT_INDEX] = words
+    query[TEXT_INDEX] = {"query": text, "soft": True}
     return query

@@ -4,6 +4,8 @@ from gov.infomgmt import _
 from gov.infomgmt.clock.calendar import library_years
 from gov.infomgmt.index_numbers import PLACEHOLDER_ORGANISATION_CODE
 from gov.infomgmt.interfaces import IGovInfomgmtLayer
+from gov.infomgmt.search.synonyms import DEFAULT_SYNONYMS
+from gov.infomgmt.search.synonyms import group
 from plone import api
 from plone.app.registry.browser.controlpanel import ControlPanelFormWrapper
 from plone.app.registry.browser.controlpanel import RegistryEditForm
@@ -38,6 +40,18 @@ def check_index_pattern(value):
                 "Index number pattern: use {org}, {year} and {serial}, and {serial} must be in it."
             )
         )
+    return True
+
+
+def check_synonyms(lines):
+    """Each line of the synonym list names at least two words."""
+    for line in lines or ():
+        if len(group(line)) < 2:
+            raise Invalid(
+                _(
+                    "Search synonyms: each line needs at least two words, separated by spaces, commas or =."
+                )
+            )
     return True
 
 
@@ -116,6 +130,17 @@ class IDisclosureSettings(Interface):
         required=True,
         default=24,
         min=1,
+    )
+
+    search_synonyms = schema.List(
+        title=_("Search synonyms"),  # 检索同义词
+        description=_(
+            "One group of words a line, separated by spaces, commas or =: a search for one word of a group also finds the others (e.g. 年报 = 年度报告). Takes effect at once."
+        ),
+        value_type=schema.TextLine(),
+        required=False,
+        default=list(DEFAULT_SYNONYMS),
+        constraint=check_synonyms,
     )
 
 

@@ -11,7 +11,8 @@ word's postings in C, scored with Okapi BM25 in one vectorised pass (numpy), and
 result is ranked lazily: the best *n* are found with a heap, more only when a later page
 asks. Scores and order are exactly those of ZCTextIndex and ZCatalog; any query this
 does not cover (OR, NOT, globs, phrases of several words, a scored result before the
-text index) is left to them.
+text index) is left to them. A soft query of the disclosure search is scored by its own
+index (gov.infomgmt.search.index) over the same documents and returned as it is.
 """
 
 from BTrees.IIBTree import IIBucket
@@ -221,6 +222,17 @@ _search_index = Catalog._search_index
 def _search_index_ranked(self, cr, index_id, query, rs):
     """Catalog._search_index answering a plain full-text query over the result so far."""
     index = self.getIndex(index_id)
+    if getattr(index, "soft_query", None) is not None:
+        record = IndexQuery(
+            query, index.id, index.query_options, index.operators, index.useOperator
+        )
+        if record.keys is not None and getattr(record, "soft", False):
+            # Scored over the result so far by the index itself (gov.infomgmt.search),
+            # returned as it is: an intersection with the result would rank eagerly.
+            cr.start_split(index_id)
+            result = index.soft_query(" ".join(record.keys), rs)
+            cr.stop_split(index_id, result=result, limit=True)
+            return result or None
     okapi = getattr(index, "index", None)
     if (
         not isinstance(index, ZCTextIndex)

@@ -5,9 +5,11 @@ the query must occur, so "和服" finds "和服务", and ranking knows no words.
 text is cut into words by jieba's model and dictionary, through `rjieba` (the binding
 of jieba-rs, the Rust port: the same words as the Python `jieba`, about twenty times
 faster), indexed in a ZCTextIndex of its own (`gov_searchable_text`, Okapi BM25), and
-a query is cut the same way and asked word by word.
+a query is cut the same way and asked word by word. Both sides are normalised first
+(`normalise`: numerals, width, brackets, traditional characters).
 """
 
+from gov.infomgmt.search.normalise import normalise
 from Products.ZCTextIndex.PipelineFactory import element_factory
 
 import re
@@ -41,10 +43,22 @@ STOP_WORDS = frozenset(
     ]
 )
 WORD = re.compile(r"\w", re.UNICODE)
+# References kept whole besides their parts, so that 第33条 is one rare word, not 第 + 33
+# + 条 (each in every article), and 〔2026〕3号 names one document number.
+REFERENCES = re.compile(
+    r"第\d+[条款项章节号次届批期]|\d{1,2}月\d{1,2}日|〔(?:19|20)\d{2}〕\d+号"
+)
+
+
+def references(text):
+    """The whole references (第33条, 1月31日, 〔2026〕3号) of a normalised text."""
+    return REFERENCES.findall(text)
 
 
 def words(text):
     """Meaningful words of a text: jieba's search mode (long words and their parts)."""
+    text = normalise(text)
+    yield from references(text)
     for word in rjieba.cut_for_search(text):
         word = word.strip().lower()
         if word and word not in STOP_WORDS and WORD.search(word):
@@ -75,7 +89,7 @@ def finest(word):
 def query_words(text):
     """The words of a query: jieba's precise mode, each word cut as fine as the index has it."""
     found = []
-    for word in rjieba.cut(text):
+    for word in rjieba.cut(normalise(text)):
         word = word.strip().lower()
         if not meaningful(word):
             continue

@@ -43,7 +43,11 @@ def pre_install(context):
 
 
 def post_install(context):
-    """Set the site's language and create its fixed sections."""
+    """Set the site's language, create its fixed sections, make the search index soft."""
+    from gov.infomgmt.search import INDEX
+    from gov.infomgmt.search.index import use_soft_index
+
+    use_soft_index(api.portal.get_tool("portal_catalog"), INDEX)
     portal = api.portal.get()
     # The registry holds the UI language; the root's own Language field
     # decides what the site root and new content are tagged with.

@@ -1,9 +1,9 @@
 """Search of the disclosure catalogue in Chinese: words, not bigrams; best matches first."""
 
 from gov.infomgmt import catalogue
+from gov.infomgmt import catalogue_search
 from gov.infomgmt import query_parameters as parameters
 from gov.infomgmt.browser.public.bad_parameter import bad_parameter_page
-from gov.infomgmt.search import query_words
 from gov.infomgmt.vocabularies.disclosure import CATEGORIES
 from plone.batching import Batch
 from Products.Five.browser import BrowserView
@@ -36,7 +36,11 @@ def snippet(text, words, length=SNIPPET_LENGTH):
 
 
 class DisclosureSearchView(BrowserView):
-    """The public search page: results, their count, snippets, filters, a helpful empty state."""
+    """The public search page: results, their count, snippets, filters, a helpful empty state.
+
+    Around the results it says which words it looked for, which it set aside and which no
+    item holds; with no result it offers the closest matches and the request form.
+    """
 
     index = ViewPageTemplateFile("templates/search.pt")
 
@@ -51,11 +55,24 @@ class DisclosureSearchView(BrowserView):
             start = parameters.start(form)
         except parameters.BadParameter as error:
             return bad_parameter_page(self, error)
-        self.words = query_words(self.text)
+        self.analysis = catalogue.text_index().analyse(self.text)
+        self.words = self.analysis.words
         query = catalogue.text_search_query(
             self.text, category=self.category, year=self.year
         )
         results = catalogue.search(**query) if query else []
+        filters = {"category": self.category, "year": self.year}
+        self.not_found = (
+            catalogue_search.words_not_found(self.analysis, **filters)
+            if results
+            else self.words
+        )
+        self.closest = (
+            catalogue_search.closest_matches(self.text, **filters)
+            if self.text and not results
+            else []
+        )
+        self.request_form_url = catalogue_search.request_form_url()
         self.total = len(results)
         self.batch = Batch(results, BATCH_SIZE, start)
         return self.index()

@@ -2,10 +2,13 @@
 
 Parameters: category, year, organ, q (Chinese full text), include_invalid=1,
 sort (date, date-asc, title, index), b_start, b_size (at most 100). A bad value is
-answered with 400 and the name of the parameter.
+answered with 400 and the name of the parameter. With ``q`` the answer also says, under
+``search``, which words were looked for, set aside and found in no item, the closest
+matches when nothing matched, and where to request information.
 """
 
 from gov.infomgmt import catalogue
+from gov.infomgmt import catalogue_search
 from gov.infomgmt import query_parameters as parameters
 from gov.infomgmt.vocabularies.disclosure import CATEGORIES
 from gov.infomgmt.vocabularies.disclosure import VALIDITY
@@ -38,15 +41,46 @@ class DisclosureCatalogueGet(Service):
             }
         results = catalogue.search(**query) if query else []
         page = results[b_start : b_start + b_size]
-        return json_compatible(
-            {
-                "@id": f"{self.context.absolute_url()}/@disclosure-catalogue",
-                "items_total": len(results),
-                "b_start": b_start,
-                "b_size": b_size,
-                "items": [self.item(brain) for brain in page],
-            }
-        )
+        answer = {
+            "@id": f"{self.context.absolute_url()}/@disclosure-catalogue",
+            "items_total": len(results),
+            "b_start": b_start,
+            "b_size": b_size,
+            "items": [self.item(brain) for brain in page],
+        }
+        text = (parameters.text(form, "q") or "").strip()
+        if text:
+            answer["search"] = self.around(text, form, results)
+        return json_compatible(answer)
+
+    def around(self, text, form, results):
+        """What the search page says around its results, as data."""
+        analysis = catalogue.text_index().analyse(text)
+        filters = {
+            # query() has checked these parameters already
+            "category": parameters.choice(form, "category", list(dict(CATEGORIES))),
+            "year": parameters.year(form),
+            "include_invalid": parameters.single(form, "include_invalid")
+            in ("1", "true"),
+        }
+        return {
+            "words": analysis.words,
+            "ignored": analysis.ignored,
+            "not_found": (
+                catalogue_search.words_not_found(analysis, **filters)
+                if results
+                else analysis.words
+            ),
+            "closest": (
+                []
+                if results
+                else [
+                    self.item(brain)
+                    for brain in catalogue_search.closest_matches(text, **filters)
+                ]
+            ),
+            "request_form": catalogue_search.request_form_url(),
+        }
 
     def query(self, form):
         """The catalog query for the parameters."""
