@@ -55,6 +55,11 @@ def show(preview, out):
     for refusal in preview.get("refused", []):
         where = f"第 {refusal['line_number']} 行" if refusal["line_number"] else "通知"
         print(f"无法读取 {where}：{refusal['line']} — {refusal['reason']}", file=out)
+    for ignored in preview.get("ignored", []):
+        print(
+            f"未读取（无日期）第 {ignored['line_number']} 行：{ignored['line']}",
+            file=out,
+        )
     year = preview.get("year")
     if not year or preview.get("refused"):
         return
@@ -109,7 +114,12 @@ def main(argv, out=sys.stdout, answer=input):
     ):
         print("未保存。", file=out)
         return 2
-    saved = post(url, user, password, {**body, "confirm": True})
+    saved = post(
+        url,
+        user,
+        password,
+        {**body, "confirm": True, "previewed": preview.get("fingerprint")},
+    )
     print(f"已保存 {saved['year']} 年放假安排。", file=out)
     for item in saved.get("moved", []):
         print(

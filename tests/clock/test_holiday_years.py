@@ -111,7 +111,7 @@ def test_a_text_changed_after_the_preview_is_not_saved(
             "form.buttons.confirm": "1",
         },
     )
-    assert "预览后正文已改动" in changed.text
+    assert "预览后正文或年份已改动" in changed.text
     assert stored_years(demo_functional_portal) == []
 
 
@@ -184,6 +184,9 @@ def test_rest_preview_then_confirm(demo_api, demo_functional_portal):
         ({"text": NOTICE_2027, "year": 27}, "year"),
         ({"text": NOTICE_2027, "confirm": "yes"}, "confirm"),
         ({"text": NOTICE_2027.replace("共3天", "共4天", 1), "confirm": True}, "text"),
+        ({"text": NOTICE_2027 + "\n" * 20001}, "text"),
+        ({"text": NOTICE_2027, "confirm": True, "previewed": 1}, "previewed"),
+        ({"text": NOTICE_2027, "confirm": True, "previewed": "0" * 64}, "previewed"),
     ],
     ids=[
         "no-text",
@@ -192,6 +195,9 @@ def test_rest_preview_then_confirm(demo_api, demo_functional_portal):
         "year-short",
         "confirm-string",
         "refused-line",
+        "too-long",
+        "previewed-not-a-string",
+        "previewed-other",
     ],
 )
 def test_rest_bad_input_is_a_400_naming_the_field(
@@ -252,3 +258,104 @@ def test_who_may_enter_a_year(demo_api, demo_functional_portal, user, allowed, d
     else:
         assert response.status_code in (302, 401, 403)
         assert stored_years(demo_functional_portal) == []
+
+
+def test_a_year_changed_after_the_preview_is_not_saved(
+    demo_api, demo_functional_portal
+):
+    browser = demo_api("webmaster", api=False)
+    csrf = token(browser)
+    untitled = NOTICE_2027.split("\n", 1)[1]
+    preview = browser.post(
+        "/@@gov-holiday-years",
+        data={
+            "notice": untitled,
+            "year": "2027",
+            "_authenticator": csrf,
+            "form.buttons.preview": "1",
+        },
+    )
+    changed = browser.post(
+        "/@@gov-holiday-years",
+        data={
+            "notice": untitled,
+            "year": "2028",
+            "_authenticator": csrf,
+            "previewed": previewed(preview.text),
+            "form.buttons.confirm": "1",
+        },
+    )
+    assert "预览后正文或年份已改动" in changed.text
+    assert stored_years(demo_functional_portal) == []
+
+
+def test_rest_confirm_of_another_year_than_previewed_is_refused(
+    demo_api, demo_functional_portal
+):
+    session = demo_api("webmaster")
+    untitled = NOTICE_2027.split("\n", 1)[1]
+    preview = session.post("/@holiday-years", json={"text": untitled, "year": 2027})
+    fingerprint = preview.json()["fingerprint"]
+    changed = session.post(
+        "/@holiday-years",
+        json={
+            "text": untitled,
+            "year": 2028,
+            "confirm": True,
+            "previewed": fingerprint,
+        },
+    )
+    assert changed.status_code == 400
+    assert changed.json()["error"]["field"] == "previewed"
+    assert stored_years(demo_functional_portal) == []
+    saved = session.post(
+        "/@holiday-years",
+        json={
+            "text": untitled,
+            "year": 2027,
+            "confirm": True,
+            "previewed": fingerprint,
+        },
+    )
+    assert saved.json()["saved"] is True
+    assert stored_years(demo_functional_portal) == [2027]
+
+
+def test_a_text_too_long_is_an_error_by_its_field(demo_api, demo_functional_portal):
+    browser = demo_api("webmaster", api=False)
+    page = browser.post(
+        "/@@gov-holiday-years",
+        data={
+            "notice": NOTICE_2027 + "。" * 20001,
+            "_authenticator": token(browser),
+            "form.buttons.preview": "1",
+        },
+    )
+    error = page.text[page.text.index('id="gov-holiday-notice-error"') :]
+    assert "正文超过 20000 字" in error[:300]
+    assert stored_years(demo_functional_portal) == []
+
+
+def test_a_dated_line_not_read_is_refused_and_ignored_lines_shown(demo_api):
+    browser = demo_api("webmaster", api=False)
+    page = browser.post(
+        "/@@gov-holiday-years",
+        data={
+            "notice": NOTICE_2026.replace("二、春节：", "二，春节："),
+            "_authenticator": token(browser),
+            "form.buttons.preview": "1",
+        },
+    )
+    refused = page.text[page.text.index("gov-refused-lines") :]
+    assert "第 6 行" in refused[:400]
+    assert 'name="form.buttons.confirm"' not in page.text
+    ignored = page.text[page.text.index("gov-ignored-lines") :]
+    assert "国办发明电〔2025〕7号" in ignored
+    session = demo_api("webmaster")
+    response = session.post(
+        "/@holiday-years",
+        json={"text": NOTICE_2026.replace("二、春节：", "二，春节："), "confirm": True},
+    )
+    assert response.status_code == 400
+    assert [r["line_number"] for r in response.json()["refused"]] == [6]
+    assert 2 in [i["line_number"] for i in response.json()["ignored"]]

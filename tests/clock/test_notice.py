@@ -4,6 +4,7 @@ from datetime import date
 from datetime import timedelta
 from gov.infomgmt.clock.calendar import differences_from_library
 from gov.infomgmt.clock.notice import read_notice
+from tests.clock.notices import NOTICE_2024
 from tests.clock.notices import NOTICE_2026
 from zope.i18n import interpolate
 
@@ -119,7 +120,7 @@ def test_a_difference_from_the_library_is_shown_by_day():
     ],
 )
 def test_each_line_form(line, holidays, workdays):
-    notice = read_notice(line, year=2026)
+    notice = read_notice(line, year=2026, complete=False)
     assert notice.refused == []
     assert min(notice.holidays).isoformat() == holidays[0]
     assert max(notice.holidays).isoformat() == holidays[1]
@@ -128,7 +129,9 @@ def test_each_line_form(line, holidays, workdays):
 
 def test_a_range_counts_every_day_between():
     notice = read_notice(
-        "二、春节：2月15日（周日）至23日（周一）放假调休，共9天。", year=2026
+        "二、春节：2月15日（周日）至23日（周一）放假调休，共9天。",
+        year=2026,
+        complete=False,
     )
     assert sorted(notice.holidays) == [
         date(2026, 2, 15) + timedelta(days=n) for n in range(9)
@@ -215,7 +218,7 @@ def test_the_year_comes_from_the_title_or_is_asked_for():
     assert reason(read_notice("一、元旦：1月1日放假。")).startswith(
         "The year of the notice is not known"
     )
-    assert read_notice("一、元旦：1月1日放假。", year=2026).readable
+    assert read_notice("一、元旦：1月1日放假。", year=2026, complete=False).readable
     refused = read_notice(NOTICE_2026, year=2027)
     assert reason(refused) == "The title is of 2026, not of 2027."
 
@@ -224,3 +227,95 @@ def test_a_text_without_numbered_lines_is_refused():
     notice = read_notice("国务院办公厅关于2026年部分节假日安排的通知\n通知如下。")
     assert not notice.readable
     assert reason(notice) == "No numbered line with holidays was found."
+
+
+SPRING = "二、春节：2月15日（农历腊月二十八、周日）至23日（农历正月初七、周一）放假调休，共9天。2月14日（周六）、2月28日（周六）上班。"
+
+
+@pytest.mark.parametrize(
+    "typo",
+    [
+        SPRING.replace("二、春节：", "二，春节："),
+        SPRING.replace("二、春节：", "二 春节："),
+        SPRING.replace("二、春节：", "春节："),
+        SPRING.replace("二、春节：", "（二）春节："),
+        SPRING.replace("二、春节：", "二、春节，"),
+        SPRING.replace("二、春节：", "二、春节－"),
+    ],
+    ids=["comma", "space", "no-number", "parenthesised", "comma-colon", "dash"],
+)
+def test_a_dated_line_with_a_typo_in_its_number_is_refused(typo):
+    notice = read_notice(NOTICE_2026.replace(SPRING, typo))
+    assert not notice.readable
+    assert notice.refused[0].line_number == 6
+    assert notice.refused[0].line == typo
+    assert "not a numbered line" in reason(notice)
+    assert 6 not in [number for number, _ in notice.ignored]
+
+
+def test_a_notice_without_every_festival_is_refused():
+    only_new_year = (
+        "国务院办公厅关于2026年部分节假日安排的通知\n"
+        "一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月4日（周日）上班。"
+    )
+    notice = read_notice(only_new_year)
+    assert not notice.readable
+    assert reason(notice) == (
+        "The notice does not arrange 春节、清明节、劳动节、端午节、中秋节、国庆节: "
+        "paste every line of the notice."
+    )
+
+
+def test_mid_autumn_and_national_day_on_one_line_is_complete():
+    text = NOTICE_2026.replace(
+        "六、中秋节：9月25日（周五）至27日（周日）放假，共3天。\n七、国庆节：",
+        "六、中秋节、国庆节：",
+    ).replace(
+        "10月1日（周四）至7日（周三）放假调休，共7天。",
+        "9月25日（周五）至27日（周日）放假，共3天。10月1日（周四）至7日（周三）放假调休，共7天。",
+    )
+    notice = read_notice(text)
+    assert notice.refused == []
+    assert notice.holidays[date(2026, 10, 1)] == "中秋节、国庆节"
+
+
+def test_a_day_both_holiday_and_working_day_in_a_line_is_refused():
+    line = "一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。1月3日（周六）上班。"
+    notice = read_notice(line, year=2026, complete=False)
+    assert not notice.readable
+    assert reason(notice) == (
+        "2026-01-03 is given both as a holiday and as a working day (上班)."
+    )
+
+
+def test_the_2024_notice_as_published_equals_the_holiday_library():
+    """The advice to give 除夕 off (鼓励…) is not an arrangement and is not read."""
+    notice = read_notice(NOTICE_2024)
+    assert notice.refused == []
+    assert notice.year == 2024
+    assert date(2024, 2, 9) not in notice.holidays
+    assert (
+        6,
+        "鼓励各单位结合带薪年休假等制度落实,安排职工在除夕(2月9日)休息",
+    ) in notice.ignored
+    library_holidays = {
+        day
+        for day in chinese_calendar.holidays
+        if day.year == 2024 and day.weekday() < 5
+    }
+    library_workdays = {
+        day
+        for day in chinese_calendar.workdays
+        if day.year == 2024 and day.weekday() >= 5
+    }
+    assert {day for day in notice.holidays if day.weekday() < 5} == library_holidays
+    assert set(notice.workdays) == library_workdays
+    assert differences_from_library(2024, notice.holidays, notice.workdays) == []
+
+
+@pytest.mark.parametrize("remark", ["周曰", "星期", "礼拜三", "周", "星期八"])
+def test_something_like_a_weekday_that_is_not_one_is_refused(remark):
+    line = f"一、元旦：1月1日（{remark}）放假1天，不调休。"
+    notice = read_notice(line, year=2026, complete=False)
+    assert not notice.readable
+    assert "is not a weekday" in reason(notice)

@@ -143,3 +143,35 @@ def test_anonymous_never_sees_a_clock(item, demo_portal):
 
     with api.env.adopt_roles(["Anonymous"]), pytest.raises(Unauthorized):
         item.restrictedTraverse("@@view")
+
+
+def test_entering_a_year_keeps_each_clocks_own_length(item):
+    """A later change of entry_working_days does not move a running clock."""
+    from gov.infomgmt.clock.notice import read_notice
+    from gov.infomgmt.deadlines import enter_holiday_year
+
+    assert item.clock_working_days == 20
+    api.portal.set_registry_record("gov.infomgmt.disclosure.entry_working_days", 15)
+    moved = enter_holiday_year(read_notice(NOTICE_2027), NOTICE_2027)
+    assert [m["uid"] for m in moved] == [item.UID()]
+    # 20 working days with 1 January 2027 a holiday, not 15
+    assert item.publication_deadline == date(2027, 1, 8)
+
+
+def test_a_working_copy_without_a_clock_start_is_recounted(demo_portal, do_transition):
+    """The start of an older change's clock is its sign-off in the workflow history."""
+    from gov.infomgmt.clock.notice import read_notice
+    from gov.infomgmt.deadlines import enter_holiday_year
+    from plone.app.iterate.interfaces import ICheckinCheckoutPolicy
+
+    baseline = demo_portal["disclosure"]["work-priorities-2026"]
+    with api.env.adopt_user(username="collector"):
+        working_copy = ICheckinCheckoutPolicy(baseline).checkout(baseline.aq_parent)
+    for transition, user in TO_SIGN_OFF[:3]:
+        do_transition(working_copy, transition, user)
+    with freeze_time("2026-12-10 02:00:00"):
+        do_transition(working_copy, "sign_off_change", "leader")
+    del working_copy.clock_started
+    moved = enter_holiday_year(read_notice(NOTICE_2027), NOTICE_2027)
+    assert working_copy.UID() in [m["uid"] for m in moved]
+    assert working_copy.publication_deadline == date(2027, 1, 8)

@@ -57,3 +57,16 @@ def test_a_refused_line_is_printed_and_nothing_saved(
     assert "第 2 行" in out
     assert "2027-01-01 是周五，不是周四。" in out
     assert list(entered_years()) == []
+
+
+def test_a_dated_line_with_a_typo_is_refused_even_with_yes(
+    tmp_path, demo_functional_portal, monkeypatch
+):
+    from tests.clock.notices import NOTICE_2026
+
+    text = NOTICE_2026.replace("二、春节：", "二，春节：")
+    code, out = run(tmp_path, demo_functional_portal, monkeypatch, text, "--yes")
+    assert code == 1
+    assert "第 6 行" in out
+    assert "未读取（无日期）第 2 行：国办发明电〔2025〕7号" in out
+    assert list(entered_years()) == []

@@ -289,3 +289,71 @@ def test_1011_to_1050_makes_the_search_soft(demo_portal):
     assert api.portal.get_registry_record(RECORD) == DEFAULT_SYNONYMS
     query = catalogue.text_search_query("工作要點")  # traditional 点
     assert "work-priorities-2026" in [b.getId for b in catalogue.search(**query)]
+
+
+def test_1012_keeps_typed_days_but_not_as_a_notice(demo_portal):
+    """A day typed into the old settings counts, but its year awaits the notice (暂定)."""
+    from gov.infomgmt.clock.entered_years import entered_years
+    from gov.infomgmt.clock.entered_years import KEY
+    from gov.infomgmt.clock.entered_years import missing_year
+    from gov.infomgmt.clock.entered_years import site_calendar
+    from plone.registry import field
+    from plone.registry import Record
+    from plone.registry.interfaces import IRegistry
+    from zope.annotation.interfaces import IAnnotations
+    from zope.component import getUtility
+
+    registry = getUtility(IRegistry)
+    registry.records["gov.infomgmt.disclosure.extra_holidays"] = Record(
+        field.List(value_type=field.Date()), [date(2027, 1, 1)]
+    )
+    IAnnotations(demo_portal).pop(KEY, None)
+    setup = api.portal.get_tool("portal_setup")
+    setup.setLastVersionForProfile(PROFILE, "1011")
+
+    with api.env.adopt_roles(["Manager"]):
+        setup.upgradeProfile(PROFILE)
+
+    assert entered_years()[2027].provisional
+    calendar = site_calendar()
+    assert not calendar.is_working_day(date(2027, 1, 1))
+    assert not calendar.covers(2027)
+    assert missing_year(date(2027, 1, 5)) == 2027
+
+
+def test_1012_gives_a_working_copy_its_clock_start(demo_portal, do_transition):
+    """A change signed off before 1012 has no clock_started and no generation date."""
+    from freezegun import freeze_time
+    from gov.infomgmt.clock.notice import read_notice
+    from gov.infomgmt.deadlines import enter_holiday_year
+    from plone.app.iterate.interfaces import ICheckinCheckoutPolicy
+    from tests.clock.notices import NOTICE_2027
+
+    baseline = demo_portal["disclosure"]["work-priorities-2026"]
+    with api.env.adopt_user(username="collector"):
+        working_copy = ICheckinCheckoutPolicy(baseline).checkout(baseline.aq_parent)
+    for transition, user in (
+        ("submit", "collector"),
+        ("approve_content", "sectionhead"),
+        ("approve_secrecy", "secrecy"),
+    ):
+        do_transition(working_copy, transition, user)
+    with freeze_time("2026-12-10 02:00:00"):
+        do_transition(working_copy, "sign_off_change", "leader")
+    # as before 1012: the clock's start and length were not kept, and a working
+    # copy had no generation date of its own
+    working_copy.generation_date = None
+    del working_copy.clock_started
+    del working_copy.clock_working_days
+    assert working_copy.publication_deadline == date(2027, 1, 7)
+    setup = api.portal.get_tool("portal_setup")
+    setup.setLastVersionForProfile(PROFILE, "1011")
+
+    with api.env.adopt_roles(["Manager"]):
+        setup.upgradeProfile(PROFILE)
+
+    assert working_copy.clock_started == date(2026, 12, 10)
+    assert working_copy.clock_working_days == 20
+    moved = enter_holiday_year(read_notice(NOTICE_2027), NOTICE_2027)
+    assert working_copy.UID() in [m["uid"] for m in moved]
+    assert working_copy.publication_deadline == date(2027, 1, 8)

@@ -6,6 +6,7 @@ when a year of the holiday arrangement is entered.
 """
 
 from gov.infomgmt import logger
+from gov.infomgmt.clock import CHINA
 from gov.infomgmt.clock import today_in_china
 from gov.infomgmt.clock.entered_years import site_calendar
 from gov.infomgmt.clock.entered_years import store_year
@@ -17,6 +18,8 @@ SETTINGS = "gov.infomgmt.disclosure"
 
 # States where the entry clock runs (signed off, not yet public).
 CLOCK_STATES = ("entry", "entry_check", "change_approved")
+# The transitions that start the entry clock (a sign-off, or the sign-off of a change).
+STARTING_TRANSITIONS = ("sign_off", "sign_off_internal", "sign_off_change")
 
 
 def setting(name, default=None):
@@ -24,12 +27,15 @@ def setting(name, default=None):
     return api.portal.get_registry_record(f"{SETTINGS}.{name}", default=default)
 
 
-def entry_due(signed_off, calendar=None):
-    """The entry clock's due day (and provisional years) for a sign-off on this date."""
+def entry_due(signed_off, calendar=None, working_days=None):
+    """The entry clock's due day (and provisional years) for a sign-off on this date.
+
+    `working_days` is the clock's own length; today's setting for a clock starting now.
+    """
     calendar = calendar or site_calendar()
-    due = art26_proactive_disclosure(
-        calendar, signed_off, setting("entry_working_days", 20)
-    )
+    if working_days is None:
+        working_days = setting("entry_working_days", 20)
+    due = art26_proactive_disclosure(calendar, signed_off, working_days)
     if due.provisional:
         logger.warning(
             "Deadline %s is provisional: no holiday arrangement for %s yet",
@@ -54,7 +60,10 @@ def working_days_left(deadline, today=None):
 def start_entry_clock(obj, signed_off):
     """Give a signed-off, proactively disclosed item (or a change of it) its deadline."""
     obj.clock_started = signed_off
-    obj.publication_deadline = entry_deadline(signed_off)
+    obj.clock_working_days = setting("entry_working_days", 20)
+    obj.publication_deadline = entry_due(
+        signed_off, working_days=obj.clock_working_days
+    ).day
     obj.published_on = None
 
 
@@ -64,8 +73,34 @@ def stop_entry_clock(obj):
 
 
 def clock_start(obj):
-    """The day the item's entry clock started (its sign-off date for older items)."""
-    return getattr(obj, "clock_started", None) or obj.generation_date
+    """The day the item's entry clock started.
+
+    For a clock started before the day was kept: the item's sign-off date, or for a
+    working copy (which has none) the day of its last sign-off in the workflow history.
+    """
+    return (
+        getattr(obj, "clock_started", None)
+        or getattr(obj, "generation_date", None)
+        or signed_off_in_history(obj)
+    )
+
+
+def signed_off_in_history(obj):
+    """The China date of the last clock-starting transition in the history, or None."""
+    last = None
+    for history in (getattr(obj, "workflow_history", None) or {}).values():
+        for entry in history:
+            if entry.get("action") in STARTING_TRANSITIONS and entry.get("time"):
+                when = entry["time"].asdatetime().astimezone(CHINA)
+                if last is None or when > last:
+                    last = when
+    return last.date() if last else None
+
+
+def clock_length(obj):
+    """The clock's own length in working days (today's setting for an older clock)."""
+    length = getattr(obj, "clock_working_days", None)
+    return setting("entry_working_days", 20) if length is None else length
 
 
 def open_clocks():
@@ -88,7 +123,7 @@ def recompute_open_deadlines():
         if start is None:
             continue
         old = obj.publication_deadline
-        new = entry_due(start, calendar).day
+        new = entry_due(start, calendar, clock_length(obj)).day
         if new == old:
             continue
         obj.publication_deadline = new

@@ -5,6 +5,8 @@ from gov.infomgmt.clock.calendar import differences_from_library
 from gov.infomgmt.clock.calendar import library_years
 from gov.infomgmt.clock.entered_years import entered_years
 from gov.infomgmt.clock.entered_years import missing_year
+from gov.infomgmt.clock.notice import fingerprint
+from gov.infomgmt.clock.notice import MAX_TEXT
 from gov.infomgmt.clock.notice import read_notice
 from gov.infomgmt.deadlines import enter_holiday_year
 from gov.infomgmt.permissions import ManageDisclosureSettings
@@ -17,7 +19,6 @@ from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from Products.statusmessages.interfaces import IStatusMessage
 
 import calendar
-import hashlib
 
 
 # Who is told that next year's arrangement is missing: the administrators, who enter
@@ -26,9 +27,12 @@ import hashlib
 NOTICE_ROLES = {"Manager", "Site Administrator", DISCLOSURE_REVIEWER, ENTRY_CLERK}
 
 
-def fingerprint(text):
-    """What the confirmation refers to: the text exactly as previewed."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+def too_long():
+    """The error of a text longer than a notice can be."""
+    return _(
+        "The text is longer than ${limit} characters: paste the notice only.",
+        mapping={"limit": MAX_TEXT},
+    )
 
 
 def month_weeks(year, month, holidays, workdays):
@@ -92,12 +96,12 @@ class HolidayYearsView(BrowserView):
         if (previewing or confirming) and self.request.method == "POST":
             CheckAuthenticator(self.request)
             self.read()
-        if confirming and self.notice is not None and self.notice.readable:
-            if form.get("previewed") != fingerprint(self.text):
+        if confirming and self.notice is not None:
+            if form.get("previewed") != self.fingerprint():
                 self.errors["notice"] = _(
-                    "The text changed since the preview: check the calendar below and confirm again."
+                    "The text or the year changed since the preview: check the calendar below and confirm again."
                 )
-            else:
+            elif self.notice.readable:
                 self.moved = enter_holiday_year(self.notice, self.text)
                 IStatusMessage(self.request).add(
                     _(
@@ -118,11 +122,14 @@ class HolidayYearsView(BrowserView):
         if not self.text.strip():
             self.errors["notice"] = _("Paste the text of the notice.")
             return
+        if len(self.text) > MAX_TEXT:
+            self.errors["notice"] = too_long()
+            return
         self.notice = read_notice(self.text, year)
 
     def fingerprint(self):
-        """The fingerprint of the previewed text, sent back with the confirmation."""
-        return fingerprint(self.text)
+        """The fingerprint of the previewed text and year, sent back with the confirmation."""
+        return fingerprint(self.text, self.year_text or None)
 
     def months(self):
         """(month, weeks) of the previewed year."""

@@ -33,6 +33,9 @@ class EnteredYear:
     saved_by: str
     saved_at: str
     text: str
+    # Days kept without the State Council's notice (typed into the old settings): they
+    # count, but the year stays uncovered, its deadlines provisional, until it is entered.
+    provisional: bool = False
 
 
 def _storage(create=False):
@@ -52,6 +55,7 @@ def entered_years():
             saved_by=entry.get("saved_by", ""),
             saved_at=entry.get("saved_at", ""),
             text=entry.get("text", ""),
+            provisional=entry.get("provisional", False),
         )
         for year, entry in sorted(_storage().items())
     }
@@ -63,12 +67,15 @@ def site_calendar():
     return WorkingCalendar(
         entered_holidays=frozenset().union(*(y.holidays for y in years)),
         entered_workdays=frozenset().union(*(y.workdays for y in years)),
-        entered_years=frozenset(y.year for y in years),
+        entered_years=frozenset(y.year for y in years if not y.provisional),
     )
 
 
-def store_year(year, holidays, workdays, text="", saved_by=None):
-    """Save a year's days (replacing an earlier entry of it) and journal who saved it."""
+def store_year(year, holidays, workdays, text="", saved_by=None, provisional=False):
+    """Save a year's days (replacing an earlier entry of it) and journal who saved it.
+
+    `provisional`: days without the notice, which leave the year uncovered.
+    """
     user_id = saved_by or api.user.get_current().getId() or ""
     storage = _storage(create=True)
     replaced = year in storage
@@ -78,6 +85,7 @@ def store_year(year, holidays, workdays, text="", saved_by=None):
         saved_by=user_id,
         saved_at=datetime.now(UTC).isoformat(timespec="seconds"),
         text=text,
+        provisional=provisional,
     )
     get_journal().append(
         actor=user_id,
@@ -87,6 +95,7 @@ def store_year(year, holidays, workdays, text="", saved_by=None):
         address=client_address(),
         year=year,
         replaced=replaced,
+        provisional=provisional,
         holidays=[day.isoformat() for day in sorted(holidays)],
         workdays=[day.isoformat() for day in sorted(workdays)],
     )

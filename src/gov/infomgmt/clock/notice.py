@@ -14,11 +14,14 @@ from datetime import date
 from datetime import timedelta
 from gov.infomgmt import _
 
+import hashlib
 import re
 import unicodedata
 
 
 WEEKDAYS = "一二三四五六日"
+# A notice is a page of text: more than this is not a notice (and not read).
+MAX_TEXT = 20000
 WEEKDAY_NAMES = [f"周{name}" for name in WEEKDAYS]
 
 NUMBERED = re.compile(
@@ -32,6 +35,17 @@ HOLIDAY = re.compile(
 )
 COUNT = re.compile(r"^共(?P<n>\d+)天$")
 WEEKDAY = re.compile(r"^(?:周|星期)(?P<w>[一二三四五六日天])$")
+# Anything in the parentheses that looks like a weekday must be one (周曰, 星期 are refused).
+LIKE_WEEKDAY = re.compile(r"周|星期|礼拜")
+# A line with a date (月…日) is read or refused, never ignored: only the date of issue
+# (`2025年11月4日`, alone on its line) carries a date and no days.
+DATED = re.compile(r"\d{1,2}\s*月\s*\d{1,2}\s*日")
+ISSUE_DATE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+# A sentence of advice (鼓励各单位…安排职工在除夕休息) arranges no day: it is ignored.
+ADVICE = re.compile(r"^(?:鼓励|提倡|倡导|请各)")
+ARRANGING = re.compile(r"放假|上班|补休|调休|\d+天")
+# Every notice arranges these seven festivals (中秋节 and 国庆节 may share one line).
+FESTIVALS = ("元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节")
 
 
 @dataclass
@@ -52,6 +66,7 @@ class ReadNotice:
     workdays: dict = field(default_factory=dict)  # date → festival
     refused: list = field(default_factory=list)
     ignored: list = field(default_factory=list)  # (number, line) without days
+    festivals: list = field(default_factory=list)  # the names of the lines read
 
     @property
     def readable(self):
@@ -63,8 +78,12 @@ class LineRefused(Exception):
     """A numbered line contradicts itself or is not in the notice's form."""
 
 
-def read_notice(text, year=None):
-    """Read a pasted notice; `year` when the title line is not pasted."""
+def read_notice(text, year=None, complete=True):
+    """Read a pasted notice; `year` when the title line is not pasted.
+
+    With `complete` (always, but for tests of single lines) a notice that does not
+    arrange every festival of FESTIVALS is refused.
+    """
     lines = text.splitlines()
     notice = ReadNotice(year=year)
     for line in lines:
@@ -100,19 +119,58 @@ def read_notice(text, year=None):
             continue
         matched = NUMBERED.match(normal(line))
         if not matched:
-            notice.ignored.append((number, line.strip()))
+            if DATED.search(normal(line)) and not ISSUE_DATE.match(normal(line)):
+                notice.refused.append(
+                    Refusal(
+                        number,
+                        line.strip(),
+                        _(
+                            "The line gives dates but is not a numbered line of the notice (e.g. 二、春节：…): check its number and colon."
+                        ),
+                    )
+                )
+            else:
+                notice.ignored.append((number, line.strip()))
             continue
         try:
             festival = matched.group("name").strip()
-            holidays, workdays = read_line(matched.group("body"), notice.year)
+            advice = []
+            holidays, workdays = read_line(matched.group("body"), notice.year, advice)
+            notice.ignored += [(number, sentence) for sentence in advice]
             add_days(notice, festival, holidays, workdays)
+            notice.festivals.append(festival)
         except LineRefused as refused:
             notice.refused.append(Refusal(number, line.strip(), refused.args[0]))
     if not notice.holidays and not notice.refused:
         notice.refused.append(
             Refusal(0, "", _("No numbered line with holidays was found."))
         )
+    elif complete:
+        missing = missing_festivals(notice.festivals, notice.refused)
+        if missing:
+            notice.refused.append(
+                Refusal(
+                    0,
+                    "",
+                    _(
+                        "The notice does not arrange ${festivals}: paste every line of the notice.",
+                        mapping={"festivals": "、".join(missing)},
+                    ),
+                )
+            )
     return notice
+
+
+def missing_festivals(festivals, refused=()):
+    """The festivals of FESTIVALS that no line names (a refused line counts as naming it)."""
+    named = " ".join(festivals) + " " + " ".join(r.line for r in refused)
+    return [name for name in FESTIVALS if name not in normal(named)]
+
+
+def fingerprint(text, year=None):
+    """What a confirmation refers to: the text and the year exactly as previewed."""
+    stated = "" if year is None else str(year).strip()
+    return hashlib.sha256(f"{stated}\n{text}".encode()).hexdigest()
 
 
 def normal(text):
@@ -136,12 +194,19 @@ def add_days(notice, festival, holidays, workdays):
         notice.workdays[day] = festival
 
 
-def read_line(body, year):
-    """The holidays and worked weekend days of one numbered line's text after the colon."""
+def read_line(body, year, advice=None):
+    """The holidays and worked weekend days of one numbered line's text after the colon.
+
+    Sentences of advice (鼓励…), which arrange no day, are not read: they go to `advice`.
+    """
     holidays, workdays = [], []
     last = {"year": year, "month": None}
     no_swap = False
     for sentence in re.split(r"[。;]", body):
+        if ADVICE.match(sentence.strip()) and not ARRANGING.search(sentence):
+            if advice is not None:
+                advice.append(sentence.strip())
+            continue  # advice to employers (鼓励…): no day of the arrangement
         block = []
         for clause in split_outside_parentheses(sentence, ","):
             holiday = HOLIDAY.match(clause)
@@ -182,6 +247,13 @@ def read_line(body, year):
         raise LineRefused(_("The line says 不调休 but lists working days."))
     if not holidays:
         raise LineRefused(_("The line gives no holiday."))
+    for day in sorted(set(holidays) & set(workdays)):
+        raise LineRefused(
+            _(
+                "${day} is given both as a holiday and as a working day (上班).",
+                mapping={"day": day.isoformat()},
+            )
+        )
     return holidays, workdays
 
 
@@ -266,6 +338,13 @@ def check_weekday(day, remark):
     for part in re.split(r"[、,]", remark or ""):
         stated = WEEKDAY.match(part.strip())
         if stated is None:
+            if LIKE_WEEKDAY.search(part):
+                raise LineRefused(
+                    _(
+                        "“${text}” is not a weekday (周一 … 周日, 星期一 … 星期日).",
+                        mapping={"text": part.strip()},
+                    )
+                )
             continue  # a lunar date or another remark: not checked
         index = WEEKDAYS.index(stated.group("w").replace("天", "日"))
         if index != day.weekday():

@@ -268,6 +268,9 @@ class GovernmentInformation(Container):
     publication_deadline = None
     # The day the entry clock started (sign-off, or the sign-off of a change).
     clock_started = None
+    # The length of the entry clock (working days) when it started: a later change of the
+    # setting does not move a running clock.
+    clock_working_days = None
     published_on = None
     # When the item entered its current review stage, for "oldest first" task lists.
     stage_since = None

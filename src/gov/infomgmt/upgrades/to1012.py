@@ -1,9 +1,16 @@
-"""1011 → 1012: the days of extra_holidays/extra_workdays become entered years; gov_clock_start."""
+"""1011 → 1012: the days of extra_holidays/extra_workdays are kept; open clocks learn their start.
+
+Days typed into the old settings are not the State Council's notice: they are kept as
+days of a provisional year, which stays uncovered (its deadlines 暂定) until its notice
+is entered. Every open clock, working copies included, gets its start and its length.
+"""
 
 from gov.infomgmt import logger
 from gov.infomgmt.clock.calendar import library_covers
 from gov.infomgmt.clock.entered_years import entered_years
 from gov.infomgmt.clock.entered_years import store_year
+from gov.infomgmt.deadlines import clock_length
+from gov.infomgmt.deadlines import clock_start
 from gov.infomgmt.deadlines import open_clocks
 from plone import api
 from plone.registry.interfaces import IRegistry
@@ -34,8 +41,11 @@ def enter_years_of_the_settings(context):
             {day for day in workdays if day.year == year},
             text="",
             saved_by="upgrade-1012",
+            provisional=True,
         )
-        logger.info("Holidays of %s kept from the settings as an entered year", year)
+        logger.info(
+            "Holidays of %s kept from the settings; the year awaits its notice", year
+        )
     for name in OLD_RECORDS:
         if name in registry.records:
             del registry.records[name]
@@ -43,7 +53,12 @@ def enter_years_of_the_settings(context):
     if COLUMN not in catalog.schema():
         catalog.addColumn(COLUMN)
     for brain in open_clocks():
-        brain._unrestrictedGetObject().reindexObject(idxs=["gov_deadline"])
+        obj = brain._unrestrictedGetObject()
+        if getattr(obj, "clock_started", None) is None:
+            obj.clock_started = clock_start(obj)
+        if getattr(obj, "clock_working_days", None) is None:
+            obj.clock_working_days = clock_length(obj)
+        obj.reindexObject(idxs=["gov_deadline"])
 
 
 def _old_value(registry, name):

@@ -1,11 +1,15 @@
 """POST @holiday-years: read a notice (`text`, `year`); with `confirm: true`, save it.
 
 Without `confirm` nothing is stored: the answer is the preview (the days read, what the
-holiday library says otherwise). A notice with a refused line answers 400 and names it.
+holiday library says otherwise, and its `fingerprint`). A confirmation that sends the
+fingerprint back as `previewed` is refused when the text or the year changed since. A notice with a refused line answers 400 and names it.
 """
 
 from gov.infomgmt import _
+from gov.infomgmt.browser.holiday_years import too_long
 from gov.infomgmt.clock.calendar import differences_from_library
+from gov.infomgmt.clock.notice import fingerprint
+from gov.infomgmt.clock.notice import MAX_TEXT
 from gov.infomgmt.clock.notice import read_notice
 from gov.infomgmt.deadlines import enter_holiday_year
 from plone.protect.interfaces import IDisableCSRFProtection
@@ -30,6 +34,8 @@ class HolidayYearsPost(Service):
         year = body.get("year")
         if not isinstance(text, str) or not text.strip():
             return self.bad("text", _("Paste the text of the notice."))
+        if len(text) > MAX_TEXT:
+            return self.bad("text", too_long())
         if year is not None and (
             not isinstance(year, int)
             or isinstance(year, bool)
@@ -38,8 +44,24 @@ class HolidayYearsPost(Service):
             return self.bad("year", _("The year is four digits, e.g. 2027."))
         if not isinstance(body.get("confirm", False), bool):
             return self.bad("confirm", _("confirm is true or false."))
+        previewed = body.get("previewed")
+        if previewed is not None and not isinstance(previewed, str):
+            return self.bad(
+                "previewed", _("previewed is the fingerprint of the preview.")
+            )
+        if (
+            body.get("confirm")
+            and previewed is not None
+            and previewed != fingerprint(text, year)
+        ):
+            return self.bad(
+                "previewed",
+                _(
+                    "The text or the year changed since the preview: check the calendar below and confirm again."
+                ),
+            )
         notice = read_notice(text, year)
-        result = self.preview(notice)
+        result = self.preview(notice, text, year)
         if not notice.readable:
             self.request.response.setStatus(400)
             result["error"] = {
@@ -69,7 +91,7 @@ class HolidayYearsPost(Service):
             ]
         return result
 
-    def preview(self, notice):
+    def preview(self, notice, notice_text, notice_year):
         """The notice as read: days, refused and ignored lines, differences from the library."""
         differences = []
         if notice.readable:
@@ -81,6 +103,7 @@ class HolidayYearsPost(Service):
             ]
         return {
             "year": notice.year,
+            "fingerprint": fingerprint(notice_text, notice_year),
             "holidays": {
                 day.isoformat(): name for day, name in sorted(notice.holidays.items())
             },
