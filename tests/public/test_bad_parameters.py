@@ -61,8 +61,16 @@ def test_an_operator_word_is_searched_for_not_parsed(demo_functional_portal):
 
     both = {"2026年政府信息公开工作要点", "关于开展档案安全检查工作的通知"}
     assert titles("工作要点") | titles("档案安全检查") == both
-    # Read as an operator, OR would find both; as the word it is, no item has it.
-    assert titles("工作要点 OR 档案安全检查") == set()
+    # Read as the word it is, OR ranks like any word no item holds; as an operator it
+    # would instead make the parser return the union of both words' items alone.
+    assert titles("工作要点 OR 档案安全检查") == titles("工作要点 qzxv 档案安全检查")
+    assert titles("工作要点 NOT 档案安全检查") == titles("工作要点 qzxv 档案安全检查")
+    answer = get(
+        demo_functional_portal,
+        "/++api++/@disclosure-catalogue",
+        urlencode({"q": "工作要点 OR 档案安全检查"}),
+    ).json()
+    assert "or" in [word.lower() for word in answer["search"]["words"]]
     # A glob star is punctuation, not a wildcard over the index.
     assert titles("工作要点*") == {"2026年政府信息公开工作要点"}
 

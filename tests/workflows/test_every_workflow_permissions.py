@@ -92,20 +92,24 @@ CHANGE_CHAIN = {
     "change_approved": change_state(ALL_DUTIES, MANAGER, {"Manager", "EntryClerk"}),
 }
 
+# Case files open by the roles the case itself gives (enforcement/case_roles.py): its
+# officers, the leader in charge of its section, readers on an approved request.
 CASE_READERS = {
     "Manager",
-    "Reader",
-    "EnforcementOfficer",
+    "CaseOfficer",
     "ArchiveKeeper",
-    "BureauLeader",
-    "SectionHead",
+    "LeaderInCharge",
+    "ApprovedReader",
 }
-OFFICER = {"Manager", "EnforcementOfficer"}
+OFFICER = {"Manager", "CaseOfficer"}
 KEEPER = {"Manager", "ArchiveKeeper"}
+SHARING = "Change local roles"
+DELEGATE = "Sharing page: Delegate roles"
+SET_OFFICERS = "gov.infomgmt: Set case officers"
 
 
-def case_state(editors, deleters, reviewers):
-    """One state of a case file: everyone with a duty reads it; who edits, deletes, reviews."""
+def case_state(editors, deleters, reviewers, officers_set_by=KEEPER):
+    """One state of a case file: who reads, edits, deletes, reviews, sets its officers."""
     return {
         VIEW: CASE_READERS,
         ACCESS: CASE_READERS,
@@ -115,8 +119,12 @@ def case_state(editors, deleters, reviewers):
         ADD_DOCUMENT: editors,
         DELETE: deleters,
         REVIEW: reviewers,
-        REQUEST: CASE_READERS - {"Reader"},
+        REQUEST: CASE_READERS - {"ApprovedReader"},
         POLICIES: NOBODY,
+        # the register is the only way in: nobody shares a case file
+        SHARING: NOBODY,
+        DELEGATE: NOBODY,
+        SET_OFFICERS: officers_set_by,
     }
 
 
@@ -124,7 +132,7 @@ ENFORCEMENT = {
     "handling": case_state(OFFICER, OFFICER, OFFICER),
     "decided": case_state(OFFICER, MANAGER, KEEPER),
     # archived: nobody edits or deletes, Manager included (第十六条 of the archive rules)
-    "archived": case_state(NOBODY, NOBODY, KEEPER),
+    "archived": case_state(NOBODY, NOBODY, KEEPER, officers_set_by=NOBODY),
     "correction": case_state(KEEPER, NOBODY, KEEPER),
 }
 
