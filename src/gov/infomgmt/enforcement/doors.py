@@ -92,14 +92,20 @@ def door_of(published, request):
     return None, None
 
 
-def guard(event):
-    """After traversal: pass the gate and journal, or refuse and journal the refusal."""
-    request = event.request
+def case_door(request):
+    """The case file the request reaches and its door: (obj, door, kind), door None if none."""
     published = request.get("PUBLISHED")
     obj = case_object(published)
     if obj is None:
-        return
+        return None, None, None
     door, kind = door_of(published, request)
+    return obj, door, kind
+
+
+def guard(event):
+    """After traversal: pass the gate and journal, or refuse and journal the refusal."""
+    request = event.request
+    obj, door, kind = case_door(request)
     if door is None:
         return
     if kind == "closed":
@@ -137,11 +143,7 @@ def journal_refused_by_zope(event):
     if not isinstance(exc, (Unauthorized, Forbidden)):
         return
     request = event.request
-    published = request.get("PUBLISHED")
-    obj = case_object(published)
-    if obj is None:
-        return
-    door, _kind = door_of(published, request)
+    obj, door, _kind = case_door(request)
     if door is None:
         return
     record_refusal(

@@ -3,6 +3,7 @@
 from gov.infomgmt.search import INDEX
 from gov.infomgmt.search import LEXICON
 from gov.infomgmt.setuphandlers import pre_install
+from gov.infomgmt.upgrades.full_text import reindex_full_text
 from plone import api
 
 
@@ -12,13 +13,4 @@ def restore_chinese_lexicon(context):
     catalog = api.portal.get_tool("portal_catalog")
     if catalog[LEXICON].length() or not catalog._catalog.getIndex(INDEX).numObjects():
         return
-    brains = catalog.unrestrictedSearchResults(portal_type="GovernmentInformation")
-    for count, brain in enumerate(brains, 1):
-        catalog.catalog_object(
-            brain._unrestrictedGetObject(),
-            brain.getPath(),
-            idxs=[INDEX],
-            update_metadata=0,
-        )
-        if count % 5000 == 0:
-            api.portal.get()._p_jar.cacheGC()
+    reindex_full_text()

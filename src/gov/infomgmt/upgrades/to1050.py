@@ -3,6 +3,7 @@
 from gov.infomgmt.controlpanels.disclosure import IDisclosureSettings
 from gov.infomgmt.search import INDEX
 from gov.infomgmt.search.index import use_soft_index
+from gov.infomgmt.upgrades.full_text import reindex_full_text
 from plone import api
 from plone.registry.interfaces import IRegistry
 from zope.component import getUtility
@@ -17,13 +18,4 @@ def soft_normalised_search(context):
         IDisclosureSettings, prefix="gov.infomgmt.disclosure"
     )
     # Numerals, widths, brackets and traditional characters are indexed in one form now.
-    brains = catalog.unrestrictedSearchResults(portal_type="GovernmentInformation")
-    for count, brain in enumerate(brains, 1):
-        catalog.catalog_object(
-            brain._unrestrictedGetObject(),
-            brain.getPath(),
-            idxs=[INDEX],
-            update_metadata=0,
-        )
-        if count % 5000 == 0:
-            api.portal.get()._p_jar.cacheGC()
+    reindex_full_text()
